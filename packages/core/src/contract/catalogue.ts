@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { Hromada, Partner } from "../model/municipality";
+import { Need } from "../model/need";
+import { Offer } from "../model/offer";
+import { Partnership } from "../model/partnership";
+import { Tie } from "../model/tie";
+import { Contact } from "./profile-edits";
+
+const { contacts: _hromadaContacts, ...hromadaShape } = Hromada.shape;
+const { contacts: _partnerContacts, ...partnerShape } = Partner.shape;
+
+/** A municipality as the public catalogue shows it: the full profile without contact persons. */
+export const PublicMunicipality = z.discriminatedUnion("kind", [
+  z.object(hromadaShape),
+  z.object(partnerShape),
+]);
+/** A municipality as the public catalogue shows it: the full profile without contact persons. */
+export type PublicMunicipality = z.infer<typeof PublicMunicipality>;
+
+/** The body of `GET /api/v1/municipalities/{id}`: the profile with its needs, offers, ties and partnerships. */
+export const MunicipalityProfile = z.object({
+  municipality: PublicMunicipality,
+  needs: z.array(Need),
+  offers: z.array(Offer),
+  ties: z.array(Tie),
+  partnerships: z.array(Partnership),
+  /** The row version; also sent as the ETag, for If-Match on later edits. */
+  version: z.number().int().positive(),
+  /** Contact persons: personal data, present only for signed-in callers. */
+  contacts: z.array(Contact).optional(),
+});
+/** The body of `GET /api/v1/municipalities/{id}`. */
+export type MunicipalityProfile = z.infer<typeof MunicipalityProfile>;
+
+/** One municipality in the GeoJSON view: the administrative centre, never a finer location. */
+export const MunicipalityFeature = z.object({
+  type: z.literal("Feature"),
+  id: z.string(),
+  geometry: z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number(), z.number()]) }),
+  properties: z.record(z.string(), z.unknown()),
+});
+/** One municipality in the GeoJSON view. */
+export type MunicipalityFeature = z.infer<typeof MunicipalityFeature>;
+
+/** The body of `GET /api/v1/municipalities?format=geojson`. */
+export const MunicipalityFeatureCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(MunicipalityFeature),
+});
+/** The body of `GET /api/v1/municipalities?format=geojson`. */
+export type MunicipalityFeatureCollection = z.infer<typeof MunicipalityFeatureCollection>;
+
+/** One problem an import reports: file, 1-based data row (0 for the whole file), code and message. */
+export const ImportIssueSummary = z.object({
+  file: z.string(),
+  row: z.number().int().nonnegative(),
+  line: z.number().int().optional(),
+  field: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+/** One problem an import reports. */
+export type ImportIssueSummary = z.infer<typeof ImportIssueSummary>;
+
+/** The summary of a reference or demo import, as the CLI prints it and an import route returns it. */
+export const ImportSummary = z.object({
+  municipalities: z.object({
+    inserted: z.number().int().nonnegative(),
+    updated: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+  }),
+  ties: z.object({
+    inserted: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+  }),
+  errors: z.array(ImportIssueSummary),
+  warnings: z.array(ImportIssueSummary),
+});
+/** The summary of a reference or demo import. */
+export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -1,0 +1,245 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  API_ENTRY,
+  DASHBOARD_DIR,
+  hasReferenceData,
+  REFERENCE_DIR,
+  type RunningServer,
+  startServer,
+} from "./server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `[e2e] SKIPPED: ${CHROMIUM} is not installed (apt-get install chromium to run the browser tests).`,
+  );
+}
+
+/** The real API with the reference catalogue: ~2,100 municipalities, so paging can be exercised. */
+const fullCatalogue =
+  existsSync(API_ENTRY) && hasReferenceData && process.env.POBRATYM_E2E_STUB !== "1";
+
+const SHOTS = join(DASHBOARD_DIR, "test-results");
+const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await startServer();
+    console.info(`[e2e] serving ${server.url} (${server.mode})`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const open = async (path: string) => {
+    await page.goto(`${server.url}${path}`);
+    await page.locator("h1").first().waitFor();
+  };
+
+  const search = async (text: string) => {
+    await page.getByRole("searchbox").fill(text);
+  };
+
+  const firstResult = () => page.locator("tbody tr").first();
+
+  const shot = (name: string, fullPage = true) =>
+    page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+
+  const expectNoAxeViolations = async () => {
+    await page.addScriptTag({ content: await axeSource });
+    const violations = await page.evaluate(async () => {
+      const { axe } = globalThis as unknown as {
+        axe: { run: () => Promise<{ violations: AxeViolation[] }> };
+      };
+      const result = await axe.run();
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      }));
+    });
+    expect(violations).toEqual([]);
+  };
+
+  it.each([
+    ["Cherson", /Kherson/],
+    ["Кривий Ріг", /Kryv/],
+    ["Växjö", /Växjö/],
+  ])("finds %s whatever the spelling", async (query, expected) => {
+    await open("/");
+    await search(query);
+    // The search runs once typing pauses, and lands in the URL: wait for that, then for the rows.
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(query);
+    await expect.poll(() => firstResult().textContent()).toMatch(expected);
+    await shot(`search-${expected.source.toLowerCase().replace(/\W/g, "")}`, false);
+  });
+
+  it.runIf(fullCatalogue)(
+    "loads the next page by cursor and keeps the rows already shown",
+    async () => {
+      await open("/");
+      await expect.poll(() => page.locator("tbody tr").count()).toBe(50);
+      const first = await firstResult().textContent();
+      const button = page.getByRole("button", { name: "Load more" });
+      await button.click();
+      await expect.poll(() => page.locator("tbody tr").count()).toBe(100);
+      expect(await firstResult().textContent()).toBe(first);
+      await page.getByText(/^Showing 100 of 2,\d{3}$/).waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe("Load more");
+    },
+  );
+
+  it("restores the search and filters from a shared link", async () => {
+    await open("/?q=Cherson&kind=hromada");
+    await expect.poll(() => page.getByRole("searchbox").inputValue()).toBe("Cherson");
+    expect(await page.getByLabel("Kind").inputValue()).toBe("hromada");
+    await expect.poll(() => firstResult().textContent()).toMatch(/Kherson/);
+  });
+
+  it("shows an empty state when nothing matches", async () => {
+    await open("/?q=zzzzqqqxxx");
+    await page.getByText("No municipality matches your search.").waitFor();
+  });
+
+  it("opens a profile from the results and moves focus to its heading", async () => {
+    await open("/?q=Cherson");
+    const link = firstResult().getByRole("link");
+    const name = ((await link.textContent()) ?? "").trim();
+    await link.click();
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await page.getByRole("heading", { name: "Key facts" }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await expect.poll(() => page.title()).toContain(name);
+    await shot("profile");
+    await expectNoAxeViolations();
+  });
+
+  it("switches to Ukrainian, remembers it, and translates every page", async () => {
+    await open("/");
+    await page.getByLabel("Language").selectOption("uk");
+    await page.getByRole("heading", { level: 1, name: "Каталог муніципалітетів" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("uk");
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Каталог муніципалітетів" }).waitFor();
+    await search("Cherson");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("Cherson");
+    await expect.poll(() => page.locator("tbody tr").count()).toBeLessThan(50);
+    await expect.poll(() => firstResult().textContent()).toMatch(/Херсон/);
+    await shot("catalogue-uk");
+    await expectNoAxeViolations();
+    await page.getByRole("link", { name: "Мапа" }).click();
+    await page.getByRole("heading", { level: 1, name: "Мапа громад" }).waitFor();
+    await page.getByRole("table").waitFor();
+    await shot("map-uk");
+  });
+
+  it("switches to Swedish and translates the catalogue and the map", async () => {
+    await open("/");
+    await page.getByLabel("Language").selectOption("sv");
+    await page.getByRole("heading", { level: 1, name: "Kommunkatalog" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    await page.getByRole("link", { name: "Karta" }).click();
+    await page.getByRole("heading", { level: 1, name: "Karta över hromador" }).waitFor();
+    await page.getByRole("table").waitFor();
+    await shot("map-sv");
+  });
+
+  it("has no axe violations on the catalogue", async () => {
+    await open("/");
+    await firstResult().waitFor();
+    await shot("catalogue-en");
+    await expectNoAxeViolations();
+    // A wall screen in a coordination room: text scales up, the layout stays one column of content.
+    await page.setViewportSize({ width: 2560, height: 1440 });
+    await shot("catalogue-wall", false);
+  });
+
+  it("draws the map with a point per hromada and a table alternative, without axe violations", async () => {
+    await open("/map");
+    await page.getByRole("table").waitFor();
+    const points = await page.locator("svg circle").count();
+    expect(points).toBeGreaterThan(0);
+    await shot("map-en");
+    await expectNoAxeViolations();
+    await page.getByLabel("Partnership status").check();
+    await shot("map-partnership", false);
+  });
+
+  it.runIf(hasReferenceData)("draws the oblast outlines once the API serves them", async () => {
+    // The API will serve the shapes later; until then the browser gets the reference file here
+    // (read from shared/data at test time, never copied into the repo).
+    const topo = join(REFERENCE_DIR, "ua-oblasts.topo.json");
+    await page.route("**/api/v1/reference/oblasts.topo.json", (route) =>
+      route.fulfill({ path: topo, contentType: "application/json" }),
+    );
+    await open("/map");
+    await page.getByRole("table").waitFor();
+    expect(await page.locator("path.map-oblast").count()).toBeGreaterThanOrEqual(25);
+    expect(await page.getByText("Oblast borders are not available").count()).toBe(0);
+    await shot("map-oblasts", false);
+  });
+
+  it("has no axe violations on the not-found page", async () => {
+    await open("/no-such-page");
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await expectNoAxeViolations();
+  });
+
+  it("fits a phone screen without horizontal page scrolling", async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await open("/?q=Cherson");
+    await firstResult().waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot("catalogue-phone");
+    await expectNoAxeViolations();
+  });
+});

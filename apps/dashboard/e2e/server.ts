@@ -1,0 +1,140 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createStubServer } from "./stub-server";
+
+export const DASHBOARD_DIR = resolve(import.meta.dirname, "..");
+export const DIST_DIR = join(DASHBOARD_DIR, "dist");
+export const API_ENTRY = resolve(DASHBOARD_DIR, "../api/dist/node.js");
+/** The real reference catalogue (~2,100 municipalities), when this machine has it. */
+export const REFERENCE_DIR =
+  process.env.POBRATYM_REFERENCE_DIR ?? resolve(DASHBOARD_DIR, "../../../shared/data");
+export const hasReferenceData = existsSync(join(REFERENCE_DIR, "ua-hromadas.csv"));
+
+/** A running server the browser can open. */
+export interface RunningServer {
+  url: string;
+  /**
+   * "api": the built API serves everything; "api+static": it sits behind a static server;
+   * "external": an already running server (POBRATYM_E2E_URL); "stub": no API build.
+   */
+  mode: "api" | "api+static" | "external" | "stub";
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createNetServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+async function listen(server: Server): Promise<string> {
+  return new Promise((ok) => {
+    server.listen(0, "127.0.0.1", () =>
+      ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
+  });
+}
+
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the API exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the API did not become healthy within ${timeoutMs} ms:\n${log()}`);
+}
+
+/**
+ * Starts what the browser talks to. Requires the built dashboard (dist/). Prefers the built API
+ * (apps/api/dist/node.js) with a fresh data dir, which seeds its demo; falls back to the stand-in.
+ */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(DIST_DIR, "index.html"))) {
+    throw new Error(
+      `the dashboard is not built: run \`pnpm --filter @pobratym/dashboard build\` first (${DIST_DIR})`,
+    );
+  }
+  const external = process.env.POBRATYM_E2E_URL;
+  if (external) return { url: external.replace(/\/$/, ""), mode: "external", stop: async () => {} };
+  if (!existsSync(API_ENTRY) || process.env.POBRATYM_E2E_STUB === "1") {
+    const stub = createStubServer(DIST_DIR);
+    const url = await listen(stub);
+    return { url, mode: "stub", stop: () => new Promise((ok) => stub.close(() => ok())) };
+  }
+
+  const dataDir = await mkdtemp(join(tmpdir(), "pobratym-e2e-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(process.execPath, [API_ENTRY], {
+    cwd: resolve(API_ENTRY, "../.."),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      POBRATYM_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      // With the reference data the API imports the full catalogue on top of its demo seed, so the
+      // browser sees ~2,100 municipalities (paging, the map); without it, the demo seed alone.
+      ...(hasReferenceData ? { POBRATYM_REFERENCE_DIR: REFERENCE_DIR } : {}),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const stopApi = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((ok) => child.once("exit", ok));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => output.slice(-4000), 120_000);
+  } catch (error) {
+    await stopApi();
+    throw error;
+  }
+
+  // The API serves dist/ itself in production; if this build does not yet, put a static server in front.
+  const index = await fetch(`${url}/`).then(
+    (r) => (r.ok ? r.text() : ""),
+    () => "",
+  );
+  if (index.includes('id="root"')) return { url, mode: "api", stop: stopApi };
+  const front = createStubServer(DIST_DIR, url);
+  const frontUrl = await listen(front);
+  return {
+    url: frontUrl,
+    mode: "api+static",
+    stop: async () => {
+      await new Promise<void>((ok) => front.close(() => ok()));
+      await stopApi();
+    },
+  };
+}

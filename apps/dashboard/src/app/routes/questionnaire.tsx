@@ -1,0 +1,18 @@
+import { RequireRole } from "../../features/auth/components/require-role";
+import { QuestionnaireList } from "../../features/questionnaire/components/questionnaire-list";
+import { QuestionnaireWizard } from "../../features/questionnaire/components/questionnaire-wizard";
+import { paths } from "../paths";
+import "./workflow.css";
+
+/** The questionnaire is open to anyone: municipalities fill it in before they have an account. */
+export function QuestionnaireRoute() {
+  return <QuestionnaireWizard />;
+}
+
+export function QuestionnairesRoute() {
+  return (
+    <RequireRole roles={["coordinator"]} signInPath={paths.signIn}>
+      <QuestionnaireList suggestionsPath={paths.suggestions} newPath={paths.questionnaire} />
+    </RequireRole>
+  );
+}

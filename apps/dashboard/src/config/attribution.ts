@@ -1,0 +1,2 @@
+// The one place the dashboard takes the data attribution from; core owns the wording.
+export { REFERENCE_ATTRIBUTION } from "@pobratym/core";

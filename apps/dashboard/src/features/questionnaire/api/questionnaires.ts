@@ -1,0 +1,47 @@
+import { type Questionnaire, QuestionnaireSubmission } from "@pobratym/core";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiGet, apiSend } from "../../../lib/api-client";
+
+/** The body of `GET /questionnaires`. */
+const SubmissionList = z
+  .object({ items: z.array(QuestionnaireSubmission) })
+  .transform((p) => p.items);
+
+/** Submits a filled-in questionnaire (anyone may; a coordinator reviews it). */
+export function submitQuestionnaire(answers: Questionnaire) {
+  return apiSend("POST", "/questionnaires", QuestionnaireSubmission, { body: answers });
+}
+
+/** The submit mutation. */
+export function useSubmitQuestionnaire() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: submitQuestionnaire,
+    onSuccess: () => client.invalidateQueries({ queryKey: ["questionnaires"] }),
+  });
+}
+
+/** Query options for the coordinators' list of submissions. */
+export function getQuestionnairesQueryOptions() {
+  return queryOptions({
+    queryKey: ["questionnaires", "list"],
+    queryFn: ({ signal }) => apiGet("/questionnaires", SubmissionList, { signal }),
+    staleTime: 0,
+  });
+}
+
+/** Submitted questionnaires (coordinators). */
+export function useQuestionnaires() {
+  return useQuery(getQuestionnairesQueryOptions());
+}
+
+/** Approves a submission: the API turns it into a (draft) partner profile with offers. */
+export function useApproveQuestionnaire() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend("POST", `/questionnaires/${encodeURIComponent(id)}/approve`, QuestionnaireSubmission),
+    onSettled: () => client.invalidateQueries({ queryKey: ["questionnaires"] }),
+  });
+}

@@ -1,0 +1,11 @@
+// Migrations inlined as text for runtimes without a file system (the edge bundle). tsup loads
+// `.sql` files as text; add each new migration here as well as in migrations/.
+
+import type { Migration } from "./migrate";
+import init from "./migrations/0001_init.sql";
+import searchTrigram from "./migrations/0002_search_trigram.sql";
+
+export const EDGE_MIGRATIONS: readonly Migration[] = [
+  { name: "0001_init.sql", sql: init },
+  { name: "0002_search_trigram.sql", sql: searchTrigram },
+];

@@ -1,0 +1,35 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../deps";
+import { PreconditionFailedError, PreconditionRequiredError } from "../errors";
+import { etag, expectedVersion } from "./etag";
+
+/** A 412 that knows the current version, so the response can carry it as the ETag. */
+export class StaleVersionError extends PreconditionFailedError {
+  constructor(readonly currentVersion: number) {
+    super(
+      `The resource changed since you read it; its current version is ${currentVersion}. Reload and try again.`,
+    );
+  }
+}
+
+/**
+ * Runs a versioned write with the version from `If-Match` (required, and `*` is refused here: a
+ * profile edit must say which version it read). A stale version becomes a 412 whose ETag header
+ * is the current version.
+ */
+export async function withIfMatch<T>(
+  c: Context<AppEnv>,
+  write: (expected: number) => Promise<T>,
+): Promise<T> {
+  const expected = expectedVersion(c.req.header("if-match"));
+  if (expected === null)
+    throw new PreconditionRequiredError(
+      'Send If-Match with the ETag you read; "*" is not accepted.',
+    );
+  try {
+    return await write(expected);
+  } catch (error) {
+    if (error instanceof StaleVersionError) c.header("etag", etag(error.currentVersion));
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+// Node entry: `node dist/node.js` (built) or `tsx src/node.ts` (dev).
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { openDatabase } from "./bootstrap";
+import { env } from "./env";
+import { jsonLogger } from "./logger";
+import { serveDashboard } from "./node-static";
+
+const config = env();
+const logger = jsonLogger(config.LOG_LEVEL);
+const clock = () => new Date();
+const db = await openDatabase(config, logger, clock);
+const referenceDir = config.POBRATYM_REFERENCE_DIR;
+const referenceAssets = {
+  oblastShapes: async () =>
+    referenceDir
+      ? readFile(join(referenceDir, "ua-oblasts.topo.json"), "utf8").catch(() => null)
+      : null,
+};
+const app = createApp({
+  db,
+  clock,
+  logger,
+  version: process.env.npm_package_version ?? "0.1.0",
+  referenceAssets,
+});
+
+// src/node.ts and dist/node.js both sit one level below apps/api.
+const dashboardDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dashboard/dist");
+const withDashboard = serveDashboard(app, dashboardDir);
+
+const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
+  logger.info("listening", {
+    url: `http://localhost:${info.port}`,
+    database: db.kind,
+    dashboard: withDashboard,
+  });
+  console.log(`Pobratym is running at http://localhost:${info.port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info("shutting down", { signal });
+  // Stop taking connections, let in-flight requests finish, then close the database.
+  await new Promise<void>((done) => server.close(() => done()));
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

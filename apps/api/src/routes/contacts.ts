@@ -1,0 +1,134 @@
+import { createRoute } from "@hono/zod-openapi";
+import { Contact, ContactInput, Id, UpdateContactInput } from "@pobratym/core";
+import { z } from "zod";
+import { newRouter, problemResponses } from "../lib/router";
+import { assertRole, auditActor, requireMunicipalityEditor, requireRole } from "../middleware/auth";
+import { createContact } from "../services/contacts/create-contact";
+import { deleteContact } from "../services/contacts/delete-contact";
+import { listContacts } from "../services/contacts/list-contacts";
+import { updateContact } from "../services/contacts/update-contact";
+
+const params = z.object({ id: Id });
+const itemParams = z.object({ id: Id, contactId: Id });
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/municipalities/{id}/contacts",
+  tags: ["profiles"],
+  summary: "A municipality's contact persons (signed-in users only: personal data)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator", "editor")] as const,
+  request: { params },
+  responses: {
+    200: {
+      description: "The contact persons",
+      content: { "application/json": { schema: z.object({ items: z.array(Contact) }) } },
+    },
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+const createContactRoute = createRoute({
+  method: "post",
+  path: "/municipalities/{id}/contacts",
+  tags: ["profiles"],
+  summary: "Add a contact person (coordinators, or the municipality's editors)",
+  security: [{ bearer: [] }],
+  middleware: [requireMunicipalityEditor("id")] as const,
+  request: {
+    params,
+    body: { required: true, content: { "application/json": { schema: ContactInput } } },
+  },
+  responses: {
+    201: {
+      description: "The new contact person",
+      content: { "application/json": { schema: Contact } },
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const updateContactRoute = createRoute({
+  method: "patch",
+  path: "/municipalities/{id}/contacts/{contactId}",
+  tags: ["profiles"],
+  summary: "Change a contact person",
+  security: [{ bearer: [] }],
+  middleware: [requireMunicipalityEditor("id")] as const,
+  request: {
+    params: itemParams,
+    body: { required: true, content: { "application/json": { schema: UpdateContactInput } } },
+  },
+  responses: {
+    200: {
+      description: "The changed contact person",
+      content: { "application/json": { schema: Contact } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const deleteContactRoute = createRoute({
+  method: "delete",
+  path: "/municipalities/{id}/contacts/{contactId}",
+  tags: ["profiles"],
+  summary: "Remove a contact person",
+  security: [{ bearer: [] }],
+  middleware: [requireMunicipalityEditor("id")] as const,
+  request: { params: itemParams },
+  responses: { 204: { description: "Removed" }, ...problemResponses(400, 401, 403, 404) },
+});
+
+/** Contact persons: personal data, read by signed-in users, edited by coordinators and own editors. */
+export function contactsRouter() {
+  return newRouter()
+    .openapi(listRoute, async (c) => {
+      assertRole(c.var.actor, ["coordinator", "editor"]);
+      c.header("cache-control", "private, no-store");
+      return c.json(
+        {
+          items: await listContacts({ db: c.var.db.orm, municipalityId: c.req.valid("param").id }),
+        },
+        200,
+      );
+    })
+    .openapi(createContactRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      const contact = await createContact({
+        db: c.var.db.orm,
+        municipalityId: c.req.valid("param").id,
+        input: c.req.valid("json"),
+        actor: auditActor(actor),
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.json(contact, 201);
+    })
+    .openapi(updateContactRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      const { id, contactId } = c.req.valid("param");
+      const contact = await updateContact({
+        db: c.var.db.orm,
+        municipalityId: id,
+        contactId,
+        patch: c.req.valid("json"),
+        actor: auditActor(actor),
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.json(contact, 200);
+    })
+    .openapi(deleteContactRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      const { id, contactId } = c.req.valid("param");
+      await deleteContact({
+        db: c.var.db.orm,
+        municipalityId: id,
+        contactId,
+        actor: auditActor(actor),
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,134 @@
+import { ErasureSummary, PersonalDataExport } from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../db/db";
+import { createRoleSet, createTestUser, type RoleSet, sampleQuestionnaire } from "../test/auth";
+import { testApp } from "../test/test-app";
+import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
+
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: "POST",
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+describe.each(ENGINES)("privacy export and erasure on %s", (engine) => {
+  let t: TestDatabase;
+  let r: RoleSet;
+  let app: ReturnType<typeof testApp>;
+  const email = "Maria.Person@example.org";
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    r = await createRoleSet(t.db);
+    app = testApp(t.db);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("exports and then erases every record about a person, keeping a pseudonymous audit trail", async () => {
+    const maria = await createTestUser(t.db, {
+      role: "editor",
+      municipalityId: r.hromada.id,
+      email,
+      name: "Maria Person",
+    });
+    // She edits her profile (audit entries), is a contact person, and filled in a questionnaire.
+    const etag =
+      (await app.request(`/api/v1/municipalities/${r.hromada.id}`)).headers.get("etag") ?? "";
+    const patch = await app.request(`/api/v1/municipalities/${r.hromada.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", ...maria.headers, "if-match": etag },
+      body: JSON.stringify({ description: "Edited by its editor" }),
+    });
+    expect(patch.status).toBe(200);
+    const contact = await app.request(
+      `/api/v1/municipalities/${r.hromada.id}/contacts`,
+      post({ name: "Maria Person", email: email.toLowerCase() }, maria.headers),
+    );
+    expect(contact.status).toBe(201);
+    expect(
+      (await app.request("/api/v1/questionnaires", post(sampleQuestionnaire({ email })))).status,
+    ).toBe(201);
+
+    const own = await app.request(`/api/v1/privacy/export?email=${encodeURIComponent(email)}`, {
+      headers: maria.headers,
+    });
+    expect(own.status, await own.clone().text()).toBe(200);
+    const data = PersonalDataExport.parse(await own.json());
+    expect(data.user).toMatchObject({ email, name: "Maria Person" });
+    expect(JSON.stringify(data)).not.toMatch(/pbkdf2|token_hash|password/i);
+    expect(data.sessions.length).toBeGreaterThan(0);
+    expect(data.contacts).toHaveLength(1);
+    expect(data.questionnaires).toHaveLength(1);
+    expect(data.auditEntries.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["update", "create"]),
+    );
+
+    const erased = await app.request(
+      "/api/v1/privacy/erase",
+      post({ email: email.toUpperCase() }, r.coordinator.headers),
+    );
+    expect(erased.status, await erased.clone().text()).toBe(200);
+    const summary = ErasureSummary.parse(await erased.json());
+    expect(summary).toMatchObject({ users: 1, contacts: 1, questionnaires: 1 });
+    expect(summary.auditEntries).toBeGreaterThanOrEqual(2);
+
+    // Nothing identifies her any more, anywhere.
+    const after = PersonalDataExport.parse(
+      await (
+        await app.request(`/api/v1/privacy/export?email=${encodeURIComponent(email)}`, {
+          headers: r.coordinator.headers,
+        })
+      ).json(),
+    );
+    expect(after).toMatchObject({
+      user: null,
+      sessions: [],
+      invites: [],
+      contacts: [],
+      questionnaires: [],
+      auditEntries: [],
+    });
+    const leftovers = await rows<{ n: number }>(
+      t.db.orm,
+      sql`SELECT ((SELECT count(*) FROM audit_log WHERE before::text ILIKE '%maria%' OR after::text ILIKE '%maria%' OR actor_label ILIKE '%maria%')
+        + (SELECT count(*) FROM questionnaires WHERE data::text ILIKE '%maria%'))::int AS n`,
+    );
+    expect(leftovers[0]?.n).toBe(0);
+    const pseudonymous = await rows<{ actor_label: string }>(
+      t.db.orm,
+      sql`SELECT actor_label FROM audit_log WHERE entity_id = ${r.hromada.id} AND action = 'update'`,
+    );
+    expect(pseudonymous.map((a) => a.actor_label)).toEqual([
+      expect.stringMatching(/^erased-[0-9a-f]{12}$/),
+    ]);
+    expect((await app.request("/api/v1/auth/me", { headers: maria.headers })).status).toBe(401);
+  });
+
+  it("lets an editor export only their own data, and only coordinators erase", async () => {
+    const other = await app.request(
+      `/api/v1/privacy/export?email=${encodeURIComponent(r.coordinator.email)}`,
+      { headers: r.hromadaEditor.headers },
+    );
+    expect(other.status).toBe(403);
+    expect((await app.request("/api/v1/privacy/export?email=a@example.org")).status).toBe(401);
+    expect(
+      (
+        await app.request(
+          "/api/v1/privacy/erase",
+          post({ email: r.hromadaEditor.email }, r.hromadaEditor.headers),
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it("rejects a malformed email", async () => {
+    const res = await app.request(
+      "/api/v1/privacy/erase",
+      post({ email: "nope" }, r.coordinator.headers),
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain("json.email");
+  });
+});

@@ -1,0 +1,141 @@
+import { MunicipalityProfile, QuestionnaireSubmission } from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../db/db";
+import { createRoleSet, type RoleSet, sampleQuestionnaire } from "../test/auth";
+import { testApp } from "../test/test-app";
+import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
+import { QUESTIONNAIRE_LIMIT } from "./questionnaires";
+
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: "POST",
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+describe.each(ENGINES)("questionnaires on %s", (engine) => {
+  let t: TestDatabase;
+  let r: RoleSet;
+  let app: ReturnType<typeof testApp>;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    r = await createRoleSet(t.db);
+    app = testApp(t.db);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  async function submit(answers = sampleQuestionnaire(), ip = "198.51.100.1") {
+    const res = await app.request(
+      "/api/v1/questionnaires",
+      post(answers, { "x-forwarded-for": ip }),
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    return QuestionnaireSubmission.parse(await res.json());
+  }
+
+  it("stores an anonymous submission as a draft that the public catalogue does not show", async () => {
+    const q = await submit();
+    expect(q.status).toBe("submitted");
+    const id = q.municipalityId ?? "";
+    expect((await app.request(`/api/v1/municipalities/${id}`)).status).toBe(404);
+    const list = await (
+      await app.request(
+        `/api/v1/municipalities?q=${encodeURIComponent(q.answers.municipality.name)}`,
+      )
+    ).json();
+    expect(list.items).toEqual([]);
+    const drafts = await app.request("/api/v1/municipalities?status=draft&limit=500", {
+      headers: r.coordinator.headers,
+    });
+    expect(drafts.status).toBe(200);
+    expect((await drafts.json()).items.map((m: { id: string }) => m.id)).toContain(id);
+    const review = await app.request("/api/v1/questionnaires?status=submitted", {
+      headers: r.coordinator.headers,
+    });
+    expect((await review.json()).items.map((s: { id: string }) => s.id)).toContain(q.id);
+  });
+
+  it("approves: publishes the profile, its offers and contact in one go", async () => {
+    const q = await submit();
+    const res = await app.request(`/api/v1/questionnaires/${q.id}/approve`, {
+      method: "POST",
+      headers: r.coordinator.headers,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(QuestionnaireSubmission.parse(await res.json()).status).toBe("accepted");
+    const profile = MunicipalityProfile.parse(
+      await (
+        await app.request(`/api/v1/municipalities/${q.municipalityId}`, {
+          headers: r.coordinator.headers,
+        })
+      ).json(),
+    );
+    expect(profile.municipality).toMatchObject({
+      status: "published",
+      kind: "partner",
+      politicalDecision: true,
+    });
+    expect(profile.offers.map((o) => o.area).sort()).toEqual([
+      "energy-heating",
+      "water-sanitation",
+    ]);
+    expect(profile.contacts?.map((c) => c.email)).toEqual([q.answers.contact.email]);
+    const again = await app.request(`/api/v1/questionnaires/${q.id}/approve`, {
+      method: "POST",
+      headers: r.coordinator.headers,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("rejects: the unused draft profile disappears", async () => {
+    const q = await submit();
+    const res = await app.request(
+      `/api/v1/questionnaires/${q.id}/reject`,
+      post({ note: "duplicate" }, r.coordinator.headers),
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const left = await rows<{ n: number }>(
+      t.db.orm,
+      sql`SELECT count(*)::int AS n FROM municipalities WHERE id = ${q.municipalityId}`,
+    );
+    expect(left[0]?.n).toBe(0);
+  });
+
+  it("rejects an invalid questionnaire with the failing fields", async () => {
+    const answers = { ...sampleQuestionnaire(), expertise: [], languages: [] };
+    const res = await app.request("/api/v1/questionnaires", post(answers));
+    expect(res.status).toBe(400);
+    const paths = (await res.json()).errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["json.expertise", "json.languages"]));
+  });
+
+  it("lets only coordinators list, approve and reject", async () => {
+    const q = await submit();
+    expect((await app.request("/api/v1/questionnaires")).status).toBe(401);
+    expect(
+      (await app.request("/api/v1/questionnaires", { headers: r.partnerEditor.headers })).status,
+    ).toBe(403);
+    expect(
+      (
+        await app.request(`/api/v1/questionnaires/${q.id}/approve`, {
+          method: "POST",
+          headers: r.partnerEditor.headers,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it(`limits anonymous submissions to ${QUESTIONNAIRE_LIMIT.submissions} an hour per client address`, async () => {
+    const ip = "203.0.113.9";
+    for (let i = 0; i < QUESTIONNAIRE_LIMIT.submissions; i++)
+      await submit(sampleQuestionnaire(), ip);
+    const res = await app.request(
+      "/api/v1/questionnaires",
+      post(sampleQuestionnaire(), { "x-forwarded-for": ip }),
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+});

@@ -1,0 +1,183 @@
+import { createRoute } from "@hono/zod-openapi";
+import {
+  Id,
+  Questionnaire,
+  QuestionnaireStatus,
+  QuestionnaireSubmission,
+  ReviewQuestionnaireInput,
+} from "@pobratym/core";
+import { z } from "zod";
+import { newRouter, problemResponses } from "../lib/router";
+import { assertRole, requireRole } from "../middleware/auth";
+import { clientAddress, enforceLimit, RateLimiter } from "../middleware/rate-limit";
+import { approveQuestionnaire } from "../services/questionnaires/approve-questionnaire";
+import {
+  getQuestionnaire,
+  listQuestionnaires,
+} from "../services/questionnaires/list-questionnaires";
+import { rejectQuestionnaire } from "../services/questionnaires/reject-questionnaire";
+import { submitQuestionnaire } from "../services/questionnaires/submit-questionnaire";
+
+/** Questionnaires one client address may submit in one window (signed-in users are not limited). */
+export const QUESTIONNAIRE_LIMIT = { submissions: 10, windowMs: 60 * 60 * 1000 };
+
+const params = z.object({ id: Id });
+
+const submitRoute = createRoute({
+  method: "post",
+  path: "/questionnaires",
+  tags: ["questionnaires"],
+  summary: "Submit the intake questionnaire (no sign-in needed)",
+  description:
+    "Creates a draft partner profile for a municipality not yet in the catalogue; a coordinator reviews it. " +
+    `At most ${QUESTIONNAIRE_LIMIT.submissions} submissions an hour from one client address.`,
+  request: { body: { required: true, content: { "application/json": { schema: Questionnaire } } } },
+  responses: {
+    201: {
+      description: "The stored submission",
+      content: { "application/json": { schema: QuestionnaireSubmission } },
+    },
+    ...problemResponses(400, 429),
+  },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/questionnaires",
+  tags: ["questionnaires"],
+  summary: "Submitted questionnaires, newest first (coordinators only)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  request: { query: z.strictObject({ status: QuestionnaireStatus.optional() }) },
+  responses: {
+    200: {
+      description: "The submissions",
+      content: {
+        "application/json": { schema: z.object({ items: z.array(QuestionnaireSubmission) }) },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/questionnaires/{id}",
+  tags: ["questionnaires"],
+  summary: "One submission (coordinators only)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  request: { params },
+  responses: {
+    200: {
+      description: "The submission",
+      content: { "application/json": { schema: QuestionnaireSubmission } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const approveRoute = createRoute({
+  method: "post",
+  path: "/questionnaires/{id}/approve",
+  tags: ["questionnaires"],
+  summary: "Publish the profile, its offers and contact (coordinators only, one transaction)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  request: { params },
+  responses: {
+    200: {
+      description: "The accepted submission",
+      content: { "application/json": { schema: QuestionnaireSubmission } },
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const rejectRoute = createRoute({
+  method: "post",
+  path: "/questionnaires/{id}/reject",
+  tags: ["questionnaires"],
+  summary: "Reject a submission; its unused draft profile is removed (coordinators only)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  request: {
+    params,
+    body: {
+      required: false,
+      content: { "application/json": { schema: ReviewQuestionnaireInput } },
+    },
+  },
+  responses: {
+    200: {
+      description: "The rejected submission",
+      content: { "application/json": { schema: QuestionnaireSubmission } },
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+/** The intake questionnaire: anyone submits, coordinators review. */
+export function questionnairesRouter() {
+  const submissions = new RateLimiter(
+    QUESTIONNAIRE_LIMIT.submissions,
+    QUESTIONNAIRE_LIMIT.windowMs,
+  );
+  return newRouter()
+    .openapi(submitRoute, async (c) => {
+      if (!c.var.actor) {
+        const key = `ip:${clientAddress(c)}`;
+        enforceLimit(c, submissions, [key]);
+        submissions.hit(key, c.var.clock().getTime());
+      }
+      const submission = await submitQuestionnaire({
+        db: c.var.db.orm,
+        answers: c.req.valid("json"),
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.json(submission, 201);
+    })
+    .openapi(listRoute, async (c) => {
+      assertRole(c.var.actor, ["coordinator"]);
+      c.header("cache-control", "private, no-store");
+      return c.json(
+        {
+          items: await listQuestionnaires({
+            db: c.var.db.orm,
+            status: c.req.valid("query").status,
+          }),
+        },
+        200,
+      );
+    })
+    .openapi(getRoute, async (c) => {
+      assertRole(c.var.actor, ["coordinator"]);
+      c.header("cache-control", "private, no-store");
+      return c.json(await getQuestionnaire({ db: c.var.db.orm, id: c.req.valid("param").id }), 200);
+    })
+    .openapi(approveRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator"]);
+      const result = await approveQuestionnaire({
+        db: c.var.db.orm,
+        id: c.req.valid("param").id,
+        actor,
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.json(result, 200);
+    })
+    .openapi(rejectRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator"]);
+      const body = c.req.header("content-type") ? c.req.valid("json") : {};
+      const result = await rejectQuestionnaire({
+        db: c.var.db.orm,
+        id: c.req.valid("param").id,
+        note: body.note,
+        actor,
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.json(result, 200);
+    });
+}

@@ -1,0 +1,45 @@
+import { createRoute } from "@hono/zod-openapi";
+import { Id, SuggestionList, SuggestionsQuery } from "@pobratym/core";
+import { z } from "zod";
+import { newRouter, problemResponses } from "../lib/router";
+import { requireMunicipalityEditor } from "../middleware/auth";
+import { getSuggestions } from "../services/matching/get-suggestions";
+
+const suggestionsRoute = createRoute({
+  method: "get",
+  path: "/municipalities/{id}/suggestions",
+  tags: ["matching"],
+  summary: "Explained partner suggestions for a municipality (its editors and coordinators)",
+  description:
+    "For a hromada, the best partner municipalities; for a partner, the best hromadas. Each suggestion carries its score " +
+    "and the components behind it (reason code, contribution, data), so an interface can explain why. Pairs with a " +
+    "partnership that has not ended are excluded, and so, unless `excludeReviewCountryTies=false`, are partners with an " +
+    "active or under-review tie to a Russian or Belarusian town. Only published profiles are suggested. Profiles are " +
+    "cached in memory and reloaded after any write (or within 2 s of a write made by another process).",
+  security: [{ bearer: [] }],
+  middleware: [requireMunicipalityEditor("id")] as const,
+  request: { params: z.object({ id: Id }), query: SuggestionsQuery },
+  responses: {
+    200: {
+      description: "The best counterparts, best first",
+      content: { "application/json": { schema: SuggestionList } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+/** Explained suggestions: who fits whom, and why. */
+export function suggestionsRouter() {
+  return newRouter().openapi(suggestionsRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const list = await getSuggestions({
+      db: c.var.db,
+      id,
+      k: query.k,
+      excludeReviewCountryTies: query.excludeReviewCountryTies,
+      ...(query.minScore === undefined ? {} : { minScore: query.minScore }),
+    });
+    return c.json(list, 200);
+  });
+}

@@ -1,0 +1,57 @@
+import { createRoute } from "@hono/zod-openapi";
+import { Id, User } from "@pobratym/core";
+import { z } from "zod";
+import { newRouter, problemResponses } from "../lib/router";
+import { assertRole, requireRole } from "../middleware/auth";
+import { disableUser } from "../services/users/disable-user";
+import { listUsers } from "../services/users/list-users";
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/users",
+  tags: ["access"],
+  summary: "Every user (coordinators only)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  responses: {
+    200: {
+      description: "The users",
+      content: { "application/json": { schema: z.object({ items: z.array(User) }) } },
+    },
+    ...problemResponses(401, 403),
+  },
+});
+
+const disableRoute = createRoute({
+  method: "post",
+  path: "/users/{id}/disable",
+  tags: ["access"],
+  summary: "Disable a user and end their sessions (coordinators only)",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  request: { params: z.object({ id: Id }) },
+  responses: {
+    200: { description: "The disabled user", content: { "application/json": { schema: User } } },
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+/** User administration for coordinators. */
+export function usersRouter() {
+  return newRouter()
+    .openapi(listRoute, async (c) => {
+      assertRole(c.var.actor, ["coordinator"]);
+      return c.json({ items: await listUsers({ db: c.var.db.orm }) }, 200);
+    })
+    .openapi(disableRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator"]);
+      const user = await disableUser({
+        db: c.var.db.orm,
+        id: c.req.valid("param").id,
+        actor: { id: actor.userId, label: actor.label },
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      return c.json(user, 200);
+    });
+}

@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { type Executor, rows } from "../../db/db";
+import { sha256Hex } from "../../lib/crypto";
+import type { Actor } from "./actor";
+
+/** Tokens are base64url of 32 bytes; anything else is rejected before touching the database. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,128}$/;
+
+/**
+ * The actor behind a session token, or null when the token is unknown, expired, or its user is
+ * disabled. Only the token's SHA-256 is looked up, never the token itself.
+ */
+export async function resolveSession({
+  db,
+  token,
+  now,
+}: {
+  db: Executor;
+  token: string;
+  now: string;
+}): Promise<Actor | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const hash = await sha256Hex(token);
+  const [row] = await rows<{
+    id: string;
+    role: Actor["role"];
+    municipality_id: string | null;
+    name: string;
+  }>(
+    db,
+    sql`SELECT u.id, u.role, u.municipality_id, u.name
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = ${hash} AND s.expires_at > ${now}::timestamptz AND u.disabled_at IS NULL`,
+  );
+  if (!row) return null;
+  return { userId: row.id, role: row.role, municipalityId: row.municipality_id, label: row.name };
+}

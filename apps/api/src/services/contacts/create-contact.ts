@@ -1,0 +1,63 @@
+import type { Contact, ContactInput } from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { type Executor, type Orm, rows } from "../../db/db";
+import { ConflictError, NotFoundError } from "../../errors";
+import { writeAudit } from "../catalogue/write-audit";
+import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
+
+/** The most contact persons one municipality keeps (as core's Municipality allows). */
+export const MAX_CONTACTS = 20;
+
+/** Adds a contact person to a municipality inside the caller's transaction, audited. */
+export async function insertContact({
+  tx,
+  municipalityId,
+  input,
+  actor,
+  now,
+  requestId,
+}: {
+  tx: Executor;
+  municipalityId: string;
+  input: ContactInput;
+  actor: { id: string | null; label: string };
+  now: string;
+  requestId: string | null;
+}): Promise<Contact> {
+  const [m] = await rows<{ n: number }>(
+    tx,
+    sql`SELECT (SELECT count(*)::int FROM contact_persons WHERE municipality_id = m.id) AS n
+        FROM municipalities m WHERE m.id = ${municipalityId} FOR SHARE`,
+  );
+  if (!m) throw new NotFoundError("municipality", municipalityId);
+  if (m.n >= MAX_CONTACTS)
+    throw new ConflictError(`A municipality can have at most ${MAX_CONTACTS} contact persons.`);
+  const id = `contact-${crypto.randomUUID()}`;
+  const [row] = await rows<ContactRow>(
+    tx,
+    sql`INSERT INTO contact_persons (id, municipality_id, name, role, email, phone, languages, created_at, updated_at)
+        VALUES (${id}, ${municipalityId}, ${input.name}, ${input.role ?? null}, ${input.email ?? null},
+          ${input.phone ?? null}, ${sql.param(input.languages)}::text[], ${now}::timestamptz, ${now}::timestamptz)
+        RETURNING ${CONTACT_COLUMNS}`,
+  );
+  const contact = toContact(row as ContactRow);
+  await writeAudit({
+    tx,
+    at: now,
+    actor,
+    entityType: "contact",
+    entityId: id,
+    action: "create",
+    after: contact,
+    requestId,
+  });
+  return contact;
+}
+
+/** Adds a contact person to a municipality in its own transaction, audited. */
+export function createContact({
+  db,
+  ...args
+}: Omit<Parameters<typeof insertContact>[0], "tx"> & { db: Orm }): Promise<Contact> {
+  return db.transaction((tx) => insertContact({ tx, ...args }));
+}

@@ -1,0 +1,62 @@
+import { type Contact, ContactPerson, type UpdateContactInput } from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { type Orm, rows } from "../../db/db";
+import { NotFoundError, ValidationError } from "../../errors";
+import { writeAudit } from "../catalogue/write-audit";
+import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
+
+/** Changes a contact person of a municipality, audited (`null`-free partial update). */
+export async function updateContact({
+  db,
+  municipalityId,
+  contactId,
+  patch,
+  actor,
+  now,
+  requestId,
+}: {
+  db: Orm;
+  municipalityId: string;
+  contactId: string;
+  patch: UpdateContactInput;
+  actor: { id: string | null; label: string };
+  now: string;
+  requestId: string | null;
+}): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const [current] = await rows<ContactRow>(
+      tx,
+      sql`SELECT ${CONTACT_COLUMNS} FROM contact_persons WHERE id = ${contactId} AND municipality_id = ${municipalityId} FOR UPDATE`,
+    );
+    if (!current) throw new NotFoundError("contact", contactId);
+    const before = toContact(current);
+    const { municipalityId: _m, ...person } = before;
+    const merged: Record<string, unknown> = { ...person };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete merged[key];
+      else if (value !== undefined) merged[key] = value;
+    }
+    const parsed = ContactPerson.safeParse(merged);
+    if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+    const next = parsed.data;
+    const [row] = await rows<ContactRow>(
+      tx,
+      sql`UPDATE contact_persons SET name = ${next.name}, role = ${next.role ?? null}, email = ${next.email ?? null},
+            phone = ${next.phone ?? null}, languages = ${sql.param(next.languages)}::text[], updated_at = ${now}::timestamptz
+          WHERE id = ${contactId} RETURNING ${CONTACT_COLUMNS}`,
+    );
+    const after = toContact(row as ContactRow);
+    await writeAudit({
+      tx,
+      at: now,
+      actor,
+      entityType: "contact",
+      entityId: contactId,
+      action: "update",
+      before,
+      after,
+      requestId,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,70 @@
+import type { UpdateMunicipalityInput } from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { type Orm, rows } from "../../db/db";
+import { ForbiddenError, NotFoundError } from "../../errors";
+import { StaleVersionError } from "../../lib/if-match";
+import type { Actor } from "../auth/actor";
+import { writeAudit } from "../catalogue/write-audit";
+import {
+  MUNICIPALITY_COLUMNS,
+  municipalityColumnValues,
+  parseMunicipality,
+  type StoredMunicipality,
+} from "./create-municipality";
+
+/**
+ * Applies a partial update to a municipality if it is still at `expectedVersion`: the row is locked,
+ * the merged profile validated again, the row and its audit entry written in one transaction, and
+ * the version incremented. Only coordinators may change `status` (publish or unpublish).
+ */
+export async function updateMunicipality({
+  db,
+  id,
+  patch,
+  expectedVersion,
+  actor,
+  now,
+  requestId,
+}: {
+  db: Orm;
+  id: string;
+  patch: UpdateMunicipalityInput;
+  expectedVersion: number;
+  actor: Actor;
+  now: string;
+  requestId: string;
+}): Promise<{ municipality: StoredMunicipality; version: number }> {
+  if (patch.status !== undefined && actor.role !== "coordinator") {
+    throw new ForbiddenError("Only a coordinator may publish or unpublish a profile.");
+  }
+  return db.transaction(async (tx) => {
+    const [current] = await rows<{ data: StoredMunicipality; version: number }>(
+      tx,
+      sql`SELECT data, version FROM municipalities WHERE id = ${id} FOR UPDATE`,
+    );
+    if (!current) throw new NotFoundError("municipality", id);
+    if (current.version !== expectedVersion) throw new StaleVersionError(current.version);
+    const merged: Record<string, unknown> = { ...current.data };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete merged[key];
+      else if (value !== undefined) merged[key] = value;
+    }
+    const next = parseMunicipality(merged);
+    const version = current.version + 1;
+    await tx.execute(sql`UPDATE municipalities SET (${MUNICIPALITY_COLUMNS}) = (${municipalityColumnValues(next)}),
+        version = ${version}, updated_at = ${now}::timestamptz
+      WHERE id = ${id}`);
+    await writeAudit({
+      tx,
+      at: now,
+      actor: { id: actor.userId, label: actor.label },
+      entityType: "municipality",
+      entityId: id,
+      action: "update",
+      before: current.data,
+      after: next,
+      requestId,
+    });
+    return { municipality: next, version };
+  });
+}

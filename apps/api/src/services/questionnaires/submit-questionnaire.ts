@@ -1,0 +1,59 @@
+import {
+  type Questionnaire,
+  type QuestionnaireSubmission,
+  questionnaireToProfile,
+} from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { type Orm, rows } from "../../db/db";
+import { writeAudit } from "../catalogue/write-audit";
+import { insertMunicipality, parseMunicipality } from "../municipalities/create-municipality";
+import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./questionnaire-row";
+
+/**
+ * Stores a questionnaire and, when the municipality is not in the catalogue yet, a DRAFT partner
+ * profile made by core's questionnaireToProfile. Drafts stay out of the public catalogue until a
+ * coordinator approves. Nothing here touches a published profile or its contacts: an anonymous
+ * form must not be able to change what others see.
+ */
+export async function submitQuestionnaire({
+  db,
+  answers,
+  now,
+  requestId,
+}: {
+  db: Orm;
+  answers: Questionnaire;
+  now: string;
+  requestId: string;
+}): Promise<QuestionnaireSubmission> {
+  const { partner } = questionnaireToProfile(answers);
+  const { contacts: _contacts, ...draft } = partner;
+  const stored = parseMunicipality({ ...draft, contacts: [] });
+  return db.transaction(async (tx) => {
+    const [existing] = await rows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM municipalities WHERE id = ${partner.id} FOR UPDATE`,
+    );
+    if (!existing) {
+      await insertMunicipality({ tx, municipality: stored, source: "questionnaire", now });
+      await writeAudit({
+        tx,
+        at: now,
+        actor: { id: null, label: "questionnaire" },
+        entityType: "municipality",
+        entityId: partner.id,
+        action: "create-draft",
+        after: stored,
+        requestId,
+      });
+    }
+    const id = `questionnaire-${crypto.randomUUID()}`;
+    const [row] = await rows<QuestionnaireRow>(
+      tx,
+      sql`INSERT INTO questionnaires (id, municipality_id, status, data, submitted_at)
+          VALUES (${id}, ${partner.id}, 'submitted', ${JSON.stringify(answers)}::jsonb, ${now}::timestamptz)
+          RETURNING ${QUESTIONNAIRE_COLUMNS}`,
+    );
+    return toSubmission(row as QuestionnaireRow);
+  });
+}

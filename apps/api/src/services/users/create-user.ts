@@ -1,0 +1,64 @@
+import type { User } from "@pobratym/core";
+import { sql } from "drizzle-orm";
+import { type Executor, rows } from "../../db/db";
+import { ConflictError, NotFoundError } from "../../errors";
+import { hashPassword } from "../../lib/crypto";
+import { writeAudit } from "../catalogue/write-audit";
+import { toUser, USER_COLUMNS, type UserRow } from "./user-row";
+
+/**
+ * Creates a user with a hashed password inside the caller's transaction. The email is unique
+ * case-insensitively (409 otherwise); an editor's municipality must exist (404 otherwise).
+ */
+export async function createUser({
+  tx,
+  email,
+  name,
+  role,
+  municipalityId,
+  password,
+  now,
+  actor,
+  iterations,
+}: {
+  tx: Executor;
+  email: string;
+  name: string;
+  role: User["role"];
+  municipalityId: string | null;
+  password: string;
+  now: string;
+  actor: { id: string | null; label: string };
+  iterations?: number;
+}): Promise<User> {
+  if (municipalityId) {
+    const [m] = await rows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM municipalities WHERE id = ${municipalityId}`,
+    );
+    if (!m) throw new NotFoundError("municipality", municipalityId);
+  }
+  const id = `user-${crypto.randomUUID()}`;
+  const hash = await hashPassword(password, iterations);
+  const [row] = await rows<UserRow>(
+    tx,
+    sql`INSERT INTO users (id, email, name, role, municipality_id, password_hash, created_at, updated_at)
+        VALUES (${id}, ${email}, ${name}, ${role}, ${role === "editor" ? municipalityId : null}, ${hash},
+          ${now}::timestamptz, ${now}::timestamptz)
+        ON CONFLICT DO NOTHING
+        RETURNING ${USER_COLUMNS}`,
+  );
+  if (!row) throw new ConflictError("A user with this email already exists.");
+  const user = toUser(row);
+  // The audit keeps who was created and with which role, not their email (erasable personal data).
+  await writeAudit({
+    tx,
+    at: now,
+    actor,
+    entityType: "user",
+    entityId: id,
+    action: "create",
+    after: { role: user.role, municipalityId: user.municipalityId },
+  });
+  return user;
+}

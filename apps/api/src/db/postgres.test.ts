@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rows } from "./db";
 import { createTestDatabase, type TestDatabase } from "../test/test-db";
+import { rows } from "./db";
 
 // Only meaningful against a server: PGlite has no connections to lose.
 describe.runIf(process.env.DATABASE_URL)("a PostgreSQL pool", () => {

@@ -5,11 +5,26 @@ import { BadRequestError, PayloadTooLargeError } from "../errors";
 
 /** Rejects bodies over `limit` bytes with a 413 problem, whether or not Content-Length is honest. */
 export function limitBody(limit: number) {
-  return bodyLimit({
+  const limited = bodyLimit({
     maxSize: limit,
     onError: () => {
       throw new PayloadTooLargeError(limit);
     },
+  });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3). Asking
+    // for `c.req.raw.body` anyway makes @hono/node-server build a full WHATWG Request per
+    // call, which cost the catalogue search an eighth of its CPU; reads skip that.
+    const method = c.req.method;
+    if (
+      (method === "GET" || method === "HEAD") &&
+      c.req.header("content-length") === undefined &&
+      c.req.header("transfer-encoding") === undefined
+    ) {
+      await next();
+      return;
+    }
+    return limited(c, next);
   });
 }
 

@@ -31,7 +31,12 @@ interface Entry {
   version: string;
   catalogue: MatchingCatalogue;
   prepared: Map<string, PreparedCatalogue>;
+  /** Answers computed from this entry (see `remember`); they go when the entry goes. */
+  memo: Map<string, unknown>;
 }
+
+/** Answers remembered per loaded catalogue; past this many the memo starts again. */
+export const MEMO_LIMIT = 4_096;
 
 interface CacheState {
   entry: Promise<Entry> | null;
@@ -48,6 +53,16 @@ interface CacheState {
  * writers elsewhere (imports from the CLI, other instances on the same PostgreSQL).
  */
 export const RECHECK_MS = 2_000;
+
+/**
+ * Whether a cached read model over `db` must still compare the fingerprint every `RECHECK_MS`.
+ * Not on PGlite: its folder is locked to one process (see pglite.ts), so every write to it goes
+ * through this process and bumps `writeGeneration`. There the comparison only cost time, and
+ * because PGlite runs on the event loop, it stalled every request in flight while it ran.
+ */
+export function sharedWithOtherWriters(db: Db): boolean {
+  return db.kind !== "pglite";
+}
 
 // Keyed by the database handle: every app over the same database shares one cache.
 const caches = new WeakMap<Db, CacheState>();
@@ -99,7 +114,7 @@ async function build(db: Db): Promise<Entry> {
   // The fingerprint is read first: a write landing during the load makes the next check reload.
   const version = await catalogueVersion(db.orm);
   const catalogue = await loadProfiles(db.orm);
-  return { version, catalogue, prepared: new Map() };
+  return { version, catalogue, prepared: new Map(), memo: new Map() };
 }
 
 /**
@@ -113,6 +128,11 @@ export async function getMatchingCatalogue(
 ): Promise<{
   catalogue: MatchingCatalogue;
   prepare: (policy: MatchingPolicy) => PreparedCatalogue;
+  /**
+   * The value for `key` computed from this very catalogue: computed once, then served until the
+   * catalogue reloads (after any write). `key` must name every input besides the catalogue.
+   */
+  remember: <T>(key: string, compute: () => T) => T;
 }> {
   const state = stateOf(db);
   const now = performance.now();
@@ -120,7 +140,7 @@ export async function getMatchingCatalogue(
     state.entryGeneration = state.generation;
     state.checkedAt = now;
     state.entry = build(db);
-  } else if (opts.fresh || now - state.checkedAt > RECHECK_MS) {
+  } else if (opts.fresh || (sharedWithOtherWriters(db) && now - state.checkedAt > RECHECK_MS)) {
     state.checkedAt = now;
     const current = state.entry;
     const [version, entry] = await Promise.all([catalogueVersion(db.orm), current]);
@@ -134,7 +154,19 @@ export async function getMatchingCatalogue(
     if (state.entry === pending) state.entry = null;
     throw error;
   }
-  return { catalogue: entry.catalogue, prepare: (policy) => prepared(entry, policy) };
+  return {
+    catalogue: entry.catalogue,
+    prepare: (policy) => prepared(entry, policy),
+    remember: (key, compute) => remembered(entry, key, compute),
+  };
+}
+
+function remembered<T>(entry: Entry, key: string, compute: () => T): T {
+  if (entry.memo.has(key)) return entry.memo.get(key) as T;
+  const value = compute();
+  if (entry.memo.size >= MEMO_LIMIT) entry.memo.clear();
+  entry.memo.set(key, value);
+  return value;
 }
 
 function prepared(entry: Entry, policy: MatchingPolicy): PreparedCatalogue {

@@ -5,7 +5,7 @@ import { rows } from "../../db/db";
 import { decodeCursor, encodeCursor, type SortKey } from "../../lib/cursor";
 import { queryKey } from "../catalogue/search-keys";
 import { catalogueVersion } from "../matching/load-profiles";
-import { RECHECK_MS, writeGeneration } from "../matching/matching-cache";
+import { RECHECK_MS, sharedWithOtherWriters, writeGeneration } from "../matching/matching-cache";
 import {
   EXPORT_LIMIT,
   fingerprint,
@@ -97,7 +97,7 @@ async function entryOf(db: Db): Promise<Entry> {
     state.entryGeneration = generation;
     state.checkedAt = now;
     state.entry = build(db);
-  } else if (now - state.checkedAt > RECHECK_MS) {
+  } else if (sharedWithOtherWriters(db) && now - state.checkedAt > RECHECK_MS) {
     state.checkedAt = now;
     const current = state.entry;
     const [version, entry] = await Promise.all([catalogueVersion(db.orm), current]);

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Problem } from "@pobratym/core";
+import type { Context, TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 import type { AppEnv } from "../deps";
 import { ValidationError } from "../errors";
 
@@ -36,5 +38,20 @@ export function problemResponses<S extends ProblemStatus>(...statuses: S[]) {
   return Object.fromEntries(entries) as Record<
     S,
     { description: string; content: { "application/problem+json": { schema: typeof Problem } } }
+  >;
+}
+
+/**
+ * A 200 response whose body is JSON already serialised (a remembered answer), typed as the
+ * route's JSON body `T` so the route keeps its contract. The text must be `JSON.stringify` of a `T`.
+ */
+export function serialisedJson<T>(
+  c: Context,
+  text: string,
+): TypedResponse<JSONParsed<T>, 200, "json"> {
+  return c.body(text, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
+    JSONParsed<T>,
+    200,
+    "json"
   >;
 }

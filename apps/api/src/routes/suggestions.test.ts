@@ -101,6 +101,25 @@ describe.each(ENGINES)("suggestions on %s", (engine) => {
     expect(body.items[0]?.municipality.id).toBe(KHERSON);
   });
 
+  it("answers a repeated question from memory, per k and policy, and never from a shared cache", async () => {
+    const ask = async (query: string) => {
+      const res = await app.request(url(KHERSON, query), { headers: khersonEditor.headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+      return res.text();
+    };
+    // Two partners in this catalogue have room, so k=2 and k=1 differ.
+    const first = await ask("?k=2");
+    expect(await ask("?k=2")).toBe(first);
+    expect(SuggestionList.parse(JSON.parse(first)).items).toHaveLength(2);
+    expect(SuggestionList.parse(JSON.parse(await ask("?k=1"))).items).toHaveLength(1);
+    const flagged = SuggestionList.parse(
+      JSON.parse(await ask("?k=2&excludeReviewCountryTies=false")),
+    );
+    expect(flagged.policy.excludeReviewCountryTies).toBe(false);
+  });
+
   it("reloads the cached profiles once they are invalidated", async () => {
     const before = SuggestionList.parse(
       await (await app.request(url(KHERSON, "?k=1"), { headers: coordinator.headers })).json(),

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Id, SuggestionList, SuggestionsQuery } from "@pobratym/core";
 import { z } from "zod";
-import { newRouter, problemResponses } from "../lib/router";
+import { newRouter, problemResponses, serialisedJson } from "../lib/router";
 import { requireMunicipalityEditor } from "../middleware/auth";
-import { getSuggestions } from "../services/matching/get-suggestions";
+import { getSuggestionsJson } from "../services/matching/get-suggestions";
 
 const suggestionsRoute = createRoute({
   method: "get",
@@ -33,13 +33,15 @@ export function suggestionsRouter() {
   return newRouter().openapi(suggestionsRoute, async (c) => {
     const { id } = c.req.valid("param");
     const query = c.req.valid("query");
-    const list = await getSuggestions({
+    const json = await getSuggestionsJson({
       db: c.var.db,
       id,
       k: query.k,
       excludeReviewCountryTies: query.excludeReviewCountryTies,
       ...(query.minScore === undefined ? {} : { minScore: query.minScore }),
     });
-    return c.json(list, 200);
+    // Suggestions name partners a signed-in official asked about: never in a shared cache.
+    c.header("cache-control", "private, no-store");
+    return serialisedJson<SuggestionList>(c, json);
   });
 }

@@ -1,5 +1,6 @@
 import {
   type ExplainedComponent,
+  type MatchingPolicy,
   type MatchParty,
   type PreparedHromada,
   type PreparedPartner,
@@ -9,7 +10,8 @@ import {
 } from "@pobratym/core";
 import type { Db } from "../../db/db";
 import { NotFoundError } from "../../errors";
-import { getMatchingCatalogue } from "./matching-cache";
+import type { MatchingCatalogue } from "./load-profiles";
+import { getMatchingCatalogue, type PreparedCatalogue } from "./matching-cache";
 
 /** Core's typed components as the contract's explained components. */
 export function explainedComponents(components: readonly ScoreComponent[]): ExplainedComponent[] {
@@ -37,20 +39,40 @@ export function partyOf(
  * pairs with a partnership that has not ended are excluded, and so (by default) are partners
  * with an active tie to a Russian or Belarusian town.
  */
-export async function getSuggestions({
-  db,
-  id,
-  k,
-  minScore,
-  excludeReviewCountryTies,
-}: {
+export async function getSuggestions(args: SuggestionsArgs): Promise<SuggestionList> {
+  const { catalogue, prepare } = await getMatchingCatalogue(args.db);
+  return computeSuggestions(args, catalogue, prepare);
+}
+
+/**
+ * `getSuggestions` serialised as JSON, computed once per loaded catalogue and question: officials
+ * reopen the same suggestions, and the scoring and the serialising were most of the request's cost.
+ */
+export async function getSuggestionsJson(args: SuggestionsArgs): Promise<string> {
+  const { catalogue, prepare, remember } = await getMatchingCatalogue(args.db);
+  const key = JSON.stringify([
+    "suggestions",
+    args.id,
+    args.k,
+    args.minScore ?? null,
+    args.excludeReviewCountryTies,
+  ]);
+  return remember(key, () => JSON.stringify(computeSuggestions(args, catalogue, prepare)));
+}
+
+interface SuggestionsArgs {
   db: Db;
   id: string;
   k: number;
   minScore?: number;
   excludeReviewCountryTies: boolean;
-}): Promise<SuggestionList> {
-  const { catalogue, prepare } = await getMatchingCatalogue(db);
+}
+
+function computeSuggestions(
+  { id, k, minScore, excludeReviewCountryTies }: SuggestionsArgs,
+  catalogue: MatchingCatalogue,
+  prepare: (policy: MatchingPolicy) => PreparedCatalogue,
+): SuggestionList {
   const subjectParty = catalogue.parties.get(id);
   if (!subjectParty) throw new NotFoundError("municipality", id);
   const set = prepare({ excludeReviewCountryTies });

@@ -4,8 +4,10 @@
 import type { Migration } from "./migrate";
 import init from "./migrations/0001_init.sql";
 import searchTrigram from "./migrations/0002_search_trigram.sql";
+import partnershipListOrder from "./migrations/0003_partnership_list_order.sql";
 
 export const EDGE_MIGRATIONS: readonly Migration[] = [
   { name: "0001_init.sql", sql: init },
   { name: "0002_search_trigram.sql", sql: searchTrigram },
+  { name: "0003_partnership_list_order.sql", sql: partnershipListOrder },
 ];

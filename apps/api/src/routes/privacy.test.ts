@@ -106,6 +106,70 @@ describe.each(ENGINES)("privacy export and erasure on %s", (engine) => {
     expect((await app.request("/api/v1/auth/me", { headers: maria.headers })).status).toBe(401);
   });
 
+  it("puts the pseudonym in the partnership histories the person wrote, and only there", async () => {
+    const erin = await createTestUser(t.db, {
+      role: "editor",
+      municipalityId: r.hromada.id,
+      email: "erin.editor@example.org",
+      name: "Erin Editor",
+    });
+    // Someone else with the same display name, who must keep theirs.
+    const namesake = await createTestUser(t.db, {
+      role: "coordinator",
+      email: "erin.two@example.org",
+      name: "Erin Editor",
+    });
+    const partnership = async () => {
+      const res = await app.request(
+        "/api/v1/partnerships",
+        post(
+          {
+            hromadaId: r.hromada.id,
+            partnerIds: [r.partner.id],
+            agreementType: "letter-of-intent",
+          },
+          r.coordinator.headers,
+        ),
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { partnership: { id: string } }).partnership.id;
+    };
+    const hers = await partnership();
+    const theirs = await partnership();
+    for (const [id, who] of [
+      [hers, erin],
+      [theirs, namesake],
+    ] as const) {
+      const moved = await app.request(
+        `/api/v1/partnerships/${id}/moves`,
+        post({ to: "contact" }, { ...who.headers, "if-match": '"1"' }),
+      );
+      expect(moved.status, await moved.clone().text()).toBe(200);
+    }
+    const erased = await app.request(
+      "/api/v1/privacy/erase",
+      post({ email: "erin.editor@example.org" }, r.coordinator.headers),
+    );
+    expect(erased.status, await erased.clone().text()).toBe(200);
+    expect(ErasureSummary.parse(await erased.json()).stageChanges).toBe(1);
+    const history = async (id: string) => {
+      const res = await app.request(`/api/v1/partnerships/${id}`, {
+        headers: r.coordinator.headers,
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { partnership: { history: { by: string }[] } };
+      return body.partnership.history.map((h) => h.by);
+    };
+    expect((await history(hers)).at(-1)).toMatch(/^erased-[0-9a-f]{12}$/);
+    expect((await history(theirs)).at(-1)).toBe("Erin Editor");
+    const stored = await rows<{ n: number }>(
+      t.db.orm,
+      sql`SELECT ((SELECT count(*) FROM partnership_events WHERE partnership_id = ${hers} AND by ILIKE '%erin%')
+        + (SELECT count(*) FROM partnerships WHERE id = ${hers} AND data::text ILIKE '%erin%'))::int AS n`,
+    );
+    expect(stored[0]?.n).toBe(0);
+  });
+
   it("lets an editor export only their own data, and only coordinators erase", async () => {
     const other = await app.request(
       `/api/v1/privacy/export?email=${encodeURIComponent(r.coordinator.email)}`,

@@ -178,6 +178,8 @@ export const ErasureSummary = z.object({
   contacts: z.number().int().nonnegative(),
   questionnaires: z.number().int().nonnegative(),
   auditEntries: z.number().int().nonnegative(),
+  /** Partnership stage changes whose `by` named the person and now carries the pseudonym. */
+  stageChanges: z.number().int().nonnegative(),
 });
 /** What an erasure removed or anonymised. */
 export type ErasureSummary = z.infer<typeof ErasureSummary>;

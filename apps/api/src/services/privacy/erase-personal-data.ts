@@ -10,7 +10,10 @@ const ERASED_CONTACT = { name: "[erased]", languages: [] };
  * Erases a person (GDPR art. 17) in one transaction: their account (sessions go with it),
  * invites to them and contact-person entries are deleted; questionnaires keep their answers but
  * lose the contact block; audit entries they made keep a pseudonymous actor (`erased-<hash>`), and
- * audit snapshots of their contact entries are blanked. The erasure itself is audited without the email.
+ * audit snapshots of their contact entries are blanked. Partnership histories name who made each
+ * stage change by display name: in partnerships the person changed (per the audit log), entries
+ * with their name get the pseudonym too, in the events table and in the stored history. The
+ * erasure itself is audited without the email.
  */
 export async function erasePersonalData({
   db,
@@ -27,11 +30,25 @@ export async function erasePersonalData({
 }): Promise<ErasureSummary> {
   const pseudonym = `erased-${(await sha256Hex(`pobratym-erasure:${email.toLowerCase()}`)).slice(0, 12)}`;
   return db.transaction(async (tx) => {
-    const users = await rows<{ id: string }>(
+    const users = await rows<{ id: string; name: string }>(
       tx,
-      sql`SELECT id FROM users WHERE lower(email) = lower(${email}) FOR UPDATE`,
+      sql`SELECT id, name FROM users WHERE lower(email) = lower(${email}) FOR UPDATE`,
     );
     const userIds = users.map((u) => u.id);
+    const names = sql.param(users.map((u) => u.name));
+    // Before the audit is pseudonymised: it is what says which partnerships the person changed.
+    const changed = sql`SELECT DISTINCT entity_id FROM audit_log
+      WHERE entity_type = 'partnership' AND actor_id = ANY(${sql.param(userIds)}::text[])`;
+    const stageChanges = await rows<{ n: number }>(
+      tx,
+      sql`UPDATE partnership_events SET by = ${pseudonym}
+          WHERE partnership_id IN (${changed}) AND by = ANY(${names}::text[]) RETURNING 1 AS n`,
+    );
+    await tx.execute(sql`UPDATE partnerships SET data = jsonb_set(data, '{history}', (
+        SELECT coalesce(jsonb_agg(CASE WHEN h->>'by' = ANY(${names}::text[])
+          THEN jsonb_set(h, '{by}', to_jsonb(${pseudonym}::text)) ELSE h END ORDER BY ord), '[]'::jsonb)
+        FROM jsonb_array_elements(data->'history') WITH ORDINALITY AS x(h, ord)))
+      WHERE id IN (${changed}) AND jsonb_typeof(data->'history') = 'array'`);
     const sessions = await rows<{ n: number }>(
       tx,
       sql`DELETE FROM sessions WHERE user_id = ANY(${sql.param(userIds)}::text[]) RETURNING 1 AS n`,
@@ -73,6 +90,7 @@ export async function erasePersonalData({
       contacts: contacts.length,
       questionnaires: questionnaires.length,
       auditEntries: new Set([...audit, ...snapshots].map((a) => a.id)).size,
+      stageChanges: stageChanges.length,
     };
     const { email: _email, ...counts } = summary;
     await writeAudit({

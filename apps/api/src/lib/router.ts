@@ -43,13 +43,14 @@ export function problemResponses<S extends ProblemStatus>(...statuses: S[]) {
 
 /**
  * A 200 response whose body is JSON already serialised (a remembered answer), typed as the
- * route's JSON body `T` so the route keeps its contract. The text must be `JSON.stringify` of a `T`.
+ * route's JSON body `T` so the route keeps its contract. The body must be `JSON.stringify` of a
+ * `T`, as text or as its UTF-8 bytes (bytes skip the encoding and length count per response).
  */
 export function serialisedJson<T>(
   c: Context,
-  text: string,
+  body: string | Uint8Array<ArrayBuffer>,
 ): TypedResponse<JSONParsed<T>, 200, "json"> {
-  return c.body(text, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
+  return c.body(body, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
     JSONParsed<T>,
     200,
     "json"

@@ -44,11 +44,14 @@ export async function getSuggestions(args: SuggestionsArgs): Promise<SuggestionL
   return computeSuggestions(args, catalogue, prepare);
 }
 
+const utf8 = new TextEncoder();
+
 /**
- * `getSuggestions` serialised as JSON, computed once per loaded catalogue and question: officials
- * reopen the same suggestions, and the scoring and the serialising were most of the request's cost.
+ * `getSuggestions` as UTF-8 JSON bytes, computed once per loaded catalogue and question: officials
+ * reopen the same suggestions, and the scoring, serialising and encoding were most of the
+ * request's cost.
  */
-export async function getSuggestionsJson(args: SuggestionsArgs): Promise<string> {
+export async function getSuggestionsJson(args: SuggestionsArgs): Promise<Uint8Array<ArrayBuffer>> {
   const { catalogue, prepare, remember } = await getMatchingCatalogue(args.db);
   const key = JSON.stringify([
     "suggestions",
@@ -57,7 +60,9 @@ export async function getSuggestionsJson(args: SuggestionsArgs): Promise<string>
     args.minScore ?? null,
     args.excludeReviewCountryTies,
   ]);
-  return remember(key, () => JSON.stringify(computeSuggestions(args, catalogue, prepare)));
+  return remember(key, () =>
+    utf8.encode(JSON.stringify(computeSuggestions(args, catalogue, prepare))),
+  );
 }
 
 interface SuggestionsArgs {

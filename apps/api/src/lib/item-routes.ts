@@ -1,0 +1,206 @@
+import { createRoute } from "@hono/zod-openapi";
+import { Id } from "@pobratym/core";
+import { z } from "zod";
+import type { Executor, Orm } from "../db/db";
+import type { Actor } from "../middleware/auth";
+import { assertRole, canEditMunicipality, requireMunicipalityEditor } from "../middleware/auth";
+import { etag } from "./etag";
+import { withIfMatch } from "./if-match";
+import { newRouter, problemResponses } from "./router";
+
+const etagHeader = {
+  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
+};
+const ifMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
+});
+
+interface WriteArgs {
+  db: Orm;
+  municipalityId: string;
+  actor: Actor;
+  now: string;
+  requestId: string | null;
+}
+
+/**
+ * A kind of small versioned item a municipality keeps (needs of a hromada, offers of a partner):
+ * what differs between them is only words, schemas and services.
+ */
+export interface ItemRoutesSpec<
+  Create extends z.ZodType,
+  Update extends z.ZodType,
+  Item extends z.ZodType,
+> {
+  /** The path segment and the plural in texts: `needs`. */
+  plural: string;
+  /** The singular in texts: `a need`. */
+  singular: string;
+  /** Who owns them, in texts: `a hromada`. */
+  owner: string;
+  /** The item's path parameter: `needId`. */
+  itemParam: string;
+  schemas: { create: Create; update: Update; item: Item };
+  list(args: {
+    db: Executor;
+    municipalityId: string;
+    canSeeDrafts: boolean;
+  }): Promise<z.infer<Item>[]>;
+  create(
+    args: WriteArgs & { input: z.infer<Create> },
+  ): Promise<z.infer<Item> & { version: number }>;
+  update(
+    args: WriteArgs & { itemId: string; patch: z.infer<Update>; expectedVersion: number },
+  ): Promise<z.infer<Item> & { version: number }>;
+  remove(args: WriteArgs & { itemId: string; expectedVersion: number }): Promise<unknown>;
+}
+
+/**
+ * The four routes of a municipality's versioned items: public list (drafts for its editors),
+ * create, and If-Match guarded update and delete for coordinators and the municipality's editors.
+ */
+export function itemRoutes<C extends z.ZodType, U extends z.ZodType, I extends z.ZodType>(
+  spec: ItemRoutesSpec<C, U, I>,
+) {
+  const { plural, singular, owner, itemParam, schemas } = spec;
+  const collection = `/municipalities/{id}/${plural}`;
+  const member = `${collection}/{${itemParam}}`;
+  const params = z.object({ id: Id });
+  const itemParams = z.object({ id: Id, [itemParam]: Id });
+  // The schemas are generic here, so the typed `c.req.valid` cannot name their outputs; this
+  // reads the same validated values with the types the spec promises.
+  type Validated = { req: { valid(target: string): unknown } };
+  const body = <T>(c: Validated) => c.req.valid("json") as T;
+  const ids = (c: Validated) => {
+    const p = c.req.valid("param") as Record<string, string>;
+    return { municipalityId: p.id ?? "", itemId: p[itemParam] ?? "" };
+  };
+
+  const listRoute = createRoute({
+    method: "get",
+    path: collection,
+    tags: ["profiles"],
+    summary: `The ${plural} of ${owner}, each with its version`,
+    request: { params },
+    responses: {
+      200: {
+        description: `The ${plural}, oldest first`,
+        content: { "application/json": { schema: z.object({ items: z.array(schemas.item) }) } },
+      },
+      ...problemResponses(400, 404),
+    },
+  });
+  const createItemRoute = createRoute({
+    method: "post",
+    path: collection,
+    tags: ["profiles"],
+    summary: `Add ${singular} to ${owner} (coordinators, or its editors)`,
+    security: [{ bearer: [] }],
+    middleware: [requireMunicipalityEditor("id")] as const,
+    request: {
+      params,
+      body: { required: true, content: { "application/json": { schema: schemas.create } } },
+    },
+    responses: {
+      201: {
+        description: `The new ${singular.replace(/^an? /, "")}`,
+        headers: etagHeader,
+        content: { "application/json": { schema: schemas.item } },
+      },
+      ...problemResponses(400, 401, 403, 404, 409),
+    },
+  });
+  const updateRoute = createRoute({
+    method: "patch",
+    path: member,
+    tags: ["profiles"],
+    summary: `Change ${singular} (If-Match required)`,
+    security: [{ bearer: [] }],
+    middleware: [requireMunicipalityEditor("id")] as const,
+    request: {
+      params: itemParams,
+      headers: ifMatchHeader,
+      body: { required: true, content: { "application/json": { schema: schemas.update } } },
+    },
+    responses: {
+      200: {
+        description: `The changed ${singular.replace(/^an? /, "")}`,
+        headers: etagHeader,
+        content: { "application/json": { schema: schemas.item } },
+      },
+      ...problemResponses(400, 401, 403, 404, 412, 428),
+    },
+  });
+  const deleteRoute = createRoute({
+    method: "delete",
+    path: member,
+    tags: ["profiles"],
+    summary: `Delete ${singular} (If-Match required)`,
+    security: [{ bearer: [] }],
+    middleware: [requireMunicipalityEditor("id")] as const,
+    request: { params: itemParams, headers: ifMatchHeader },
+    responses: {
+      204: { description: "Deleted" },
+      ...problemResponses(400, 401, 403, 404, 412, 428),
+    },
+  });
+
+  return newRouter()
+    .openapi(listRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      const items = await spec.list({
+        db: c.var.db.orm,
+        municipalityId: id,
+        canSeeDrafts: canEditMunicipality(c.var.actor, id),
+      });
+      return c.json({ items }, 200);
+    })
+    .openapi(createItemRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      const item = await spec.create({
+        db: c.var.db.orm,
+        municipalityId: ids(c).municipalityId,
+        input: body<z.infer<C>>(c),
+        actor,
+        now: c.var.clock().toISOString(),
+        requestId: c.var.requestId,
+      });
+      c.header("etag", etag(item.version));
+      return c.json(item, 201);
+    })
+    .openapi(updateRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      const patch = body<z.infer<U>>(c);
+      const item = await withIfMatch(c, (expectedVersion) =>
+        spec.update({
+          db: c.var.db.orm,
+          ...ids(c),
+          patch,
+          expectedVersion,
+          actor,
+          now: c.var.clock().toISOString(),
+          requestId: c.var.requestId,
+        }),
+      );
+      c.header("etag", etag(item.version));
+      return c.json(item, 200);
+    })
+    .openapi(deleteRoute, async (c) => {
+      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      await withIfMatch(c, (expectedVersion) =>
+        spec.remove({
+          db: c.var.db.orm,
+          ...ids(c),
+          expectedVersion,
+          actor,
+          now: c.var.clock().toISOString(),
+          requestId: c.var.requestId,
+        }),
+      );
+      return c.body(null, 204);
+    });
+}

@@ -1,4 +1,8 @@
-import { type Questionnaire, QuestionnaireSubmission } from "@pobratym/core";
+import {
+  type Questionnaire,
+  QuestionnaireSubmission,
+  type ReviewQuestionnaireInput,
+} from "@pobratym/core";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiGet, apiSend } from "../../../lib/api-client";
@@ -42,6 +46,33 @@ export function useApproveQuestionnaire() {
   return useMutation({
     mutationFn: (id: string) =>
       apiSend("POST", `/questionnaires/${encodeURIComponent(id)}/approve`, QuestionnaireSubmission),
+    onSettled: () => client.invalidateQueries({ queryKey: ["questionnaires"] }),
+  });
+}
+
+/** What a rejection sends: the submission and, optionally, the reason (kept in the audit log). */
+export interface RejectQuestionnaireInput {
+  id: string;
+  body: ReviewQuestionnaireInput;
+}
+
+/** Rejects a submission: the API marks it rejected and removes its draft profile if nothing uses it. */
+export function rejectQuestionnaire({ id, body }: RejectQuestionnaireInput) {
+  return apiSend(
+    "POST",
+    `/questionnaires/${encodeURIComponent(id)}/reject`,
+    QuestionnaireSubmission,
+    {
+      body,
+    },
+  );
+}
+
+/** The reject mutation; the list is refetched afterwards (a 409 means someone reviewed it first). */
+export function useRejectQuestionnaire() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: rejectQuestionnaire,
     onSettled: () => client.invalidateQueries({ queryKey: ["questionnaires"] }),
   });
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { ErrorView } from "../../../components/ui/error-view";
 import { Loading } from "../../../components/ui/loading";
@@ -7,8 +7,12 @@ import { ScrollRegion } from "../../../components/ui/scroll-region";
 import { useI18n } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useApproveQuestionnaire, useQuestionnaires } from "../api/questionnaires";
+import { RejectQuestionnaireForm } from "./reject-questionnaire-form";
 
-/** Coordinators: submitted questionnaires, newest first, each with an Approve button. */
+const rejectButtonId = (id: string) => `questionnaire-reject-${id}`;
+const rowHeaderId = (id: string) => `questionnaire-row-${id}`;
+
+/** Coordinators: submitted questionnaires, newest first, each with Approve and Reject (confirmed) buttons. */
 export function QuestionnaireList({
   suggestionsPath,
   newPath,
@@ -20,8 +24,23 @@ export function QuestionnaireList({
   useDocumentTitle(t("questionnaires.title"));
   const list = useQuestionnaires();
   const approve = useApproveQuestionnaire();
-  const [approved, setApproved] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ kind: "approved" | "rejected"; name: string } | null>(
+    null,
+  );
+  const [rejectingId, setRejectingId] = useState<string | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
   const items = [...(list.data ?? [])].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+
+  // When the confirmation closes, focus returns to its Reject button, or to the row once the
+  // questionnaire has been reviewed and the button is gone.
+  useEffect(() => {
+    if (!focusId || list.isFetching) return;
+    (
+      document.getElementById(rejectButtonId(focusId)) ??
+      document.getElementById(rowHeaderId(focusId))
+    )?.focus();
+    setFocusId(null);
+  }, [focusId, list.isFetching]);
 
   return (
     <>
@@ -29,7 +48,9 @@ export function QuestionnaireList({
       <p>
         <Link to={newPath}>{t("questionnaires.new")}</Link>
       </p>
-      <p role="status">{approved ? t("questionnaires.approved", { name: approved }) : ""}</p>
+      <p role="status">
+        {outcome ? t(`questionnaires.${outcome.kind}`, { name: outcome.name }) : ""}
+      </p>
       {approve.isError ? <ErrorView error={approve.error} /> : null}
       {list.isPending ? (
         <Loading />
@@ -54,35 +75,79 @@ export function QuestionnaireList({
             </thead>
             <tbody>
               {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.answers.municipality.name}</th>
-                  <td>{countryName(s.answers.municipality.country)}</td>
-                  <td>{formatDate(s.submittedAt)}</td>
-                  <td>{t(`questionnaires.status.${s.status}`)}</td>
-                  <td>
-                    {s.status === "submitted" ? (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-disabled={approve.isPending}
-                        onClick={() => {
-                          if (approve.isPending) return;
-                          approve.mutate(s.id, {
-                            onSuccess: () => setApproved(s.answers.municipality.name),
-                          });
-                        }}
-                      >
-                        {t("questionnaires.approve")}
-                        <span className="visually-hidden">: {s.answers.municipality.name}</span>
-                      </button>
-                    ) : s.municipalityId ? (
-                      <Link to={suggestionsPath(s.municipalityId)}>
-                        {t("questionnaires.suggestions")}
-                        <span className="visually-hidden">: {s.answers.municipality.name}</span>
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
+                <Fragment key={s.id}>
+                  <tr>
+                    <th scope="row" id={rowHeaderId(s.id)} tabIndex={-1}>
+                      {s.answers.municipality.name}
+                    </th>
+                    <td>{countryName(s.answers.municipality.country)}</td>
+                    <td>{formatDate(s.submittedAt)}</td>
+                    <td>{t(`questionnaires.status.${s.status}`)}</td>
+                    <td>
+                      {s.status === "submitted" ? (
+                        <>
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-disabled={approve.isPending}
+                            onClick={() => {
+                              if (approve.isPending) return;
+                              approve.mutate(s.id, {
+                                onSuccess: () =>
+                                  setOutcome({
+                                    kind: "approved",
+                                    name: s.answers.municipality.name,
+                                  }),
+                              });
+                            }}
+                          >
+                            {t("questionnaires.approve")}
+                            <span className="visually-hidden">: {s.answers.municipality.name}</span>
+                          </button>{" "}
+                          <button
+                            type="button"
+                            id={rejectButtonId(s.id)}
+                            className="button button--small button--secondary"
+                            aria-expanded={rejectingId === s.id}
+                            aria-controls={
+                              rejectingId === s.id ? `questionnaire-reject-row-${s.id}` : undefined
+                            }
+                            onClick={() => {
+                              setOutcome(null);
+                              setRejectingId(rejectingId === s.id ? null : s.id);
+                            }}
+                          >
+                            {t("questionnaires.reject")}
+                            <span className="visually-hidden">: {s.answers.municipality.name}</span>
+                          </button>
+                        </>
+                      ) : s.municipalityId ? (
+                        <Link to={suggestionsPath(s.municipalityId)}>
+                          {t("questionnaires.suggestions")}
+                          <span className="visually-hidden">: {s.answers.municipality.name}</span>
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                  {rejectingId === s.id ? (
+                    <tr id={`questionnaire-reject-row-${s.id}`}>
+                      <td colSpan={5}>
+                        <RejectQuestionnaireForm
+                          submission={s}
+                          onCancel={() => {
+                            setRejectingId(null);
+                            setFocusId(s.id);
+                          }}
+                          onRejected={() => {
+                            setRejectingId(null);
+                            setOutcome({ kind: "rejected", name: s.answers.municipality.name });
+                            setFocusId(s.id);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

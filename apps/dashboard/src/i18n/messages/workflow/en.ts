@@ -135,6 +135,17 @@ export const workflowEn = {
   "questionnaires.approve": "Approve",
   "questionnaires.approved": "{name} has been approved.",
   "questionnaires.suggestions": "See suggestions",
+  "questionnaires.reject": "Reject",
+  "questionnaires.rejected": "The questionnaire from {name} has been rejected.",
+  "questionnaires.reject.title": "Reject the questionnaire from {name}?",
+  "questionnaires.reject.body":
+    "It will be marked as rejected, and its draft profile is removed from the catalogue unless something else uses it. This cannot be undone.",
+  "questionnaires.reject.reason": "Reason (optional)",
+  "questionnaires.reject.reasonHint":
+    "Kept in the audit log for coordinators. At most 2,000 characters.",
+  "questionnaires.reject.confirm": "Reject questionnaire",
+  "questionnaires.reject.pending": "Rejecting…",
+  "questionnaires.reject.cancel": "Cancel",
 
   "suggestions.title": "Partner suggestions",
   "suggestions.titleFor": "Suggested partners for {name}",

@@ -130,6 +130,17 @@ export const workflowNb: WorkflowCatalogue = {
   "questionnaires.approve": "Godkjenn",
   "questionnaires.approved": "{name} er godkjent.",
   "questionnaires.suggestions": "Se forslag",
+  "questionnaires.reject": "Avvis",
+  "questionnaires.rejected": "Spørreskjemaet fra {name} er avvist.",
+  "questionnaires.reject.title": "Avvise spørreskjemaet fra {name}?",
+  "questionnaires.reject.body":
+    "Det blir markert som avvist, og utkastet til profil fjernes fra katalogen hvis ingenting annet bruker det. Dette kan ikke angres.",
+  "questionnaires.reject.reason": "Begrunnelse (valgfritt)",
+  "questionnaires.reject.reasonHint":
+    "Lagres i revisjonsloggen for koordinatorer. Høyst 2 000 tegn.",
+  "questionnaires.reject.confirm": "Avvis spørreskjemaet",
+  "questionnaires.reject.pending": "Avviser …",
+  "questionnaires.reject.cancel": "Avbryt",
 
   "suggestions.title": "Forslag til partnere",
   "suggestions.titleFor": "Foreslåtte partnere for {name}",

@@ -130,6 +130,17 @@ export const workflowSv: WorkflowCatalogue = {
   "questionnaires.approve": "Godkänn",
   "questionnaires.approved": "{name} har godkänts.",
   "questionnaires.suggestions": "Visa förslag",
+  "questionnaires.reject": "Avslå",
+  "questionnaires.rejected": "Enkäten från {name} har avslagits.",
+  "questionnaires.reject.title": "Avslå enkäten från {name}?",
+  "questionnaires.reject.body":
+    "Den markeras som avslagen, och dess utkast till profil tas bort ur katalogen om inget annat använder det. Det går inte att ångra.",
+  "questionnaires.reject.reason": "Skäl (valfritt)",
+  "questionnaires.reject.reasonHint":
+    "Sparas i granskningsloggen för samordnare. Högst 2 000 tecken.",
+  "questionnaires.reject.confirm": "Avslå enkäten",
+  "questionnaires.reject.pending": "Avslår…",
+  "questionnaires.reject.cancel": "Avbryt",
 
   "suggestions.title": "Förslag på partner",
   "suggestions.titleFor": "Föreslagna partner för {name}",

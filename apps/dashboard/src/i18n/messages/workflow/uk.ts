@@ -134,6 +134,17 @@ export const workflowUk: WorkflowCatalogue = {
   "questionnaires.approve": "Схвалити",
   "questionnaires.approved": "{name}: анкету схвалено.",
   "questionnaires.suggestions": "Переглянути пропозиції",
+  "questionnaires.reject": "Відхилити",
+  "questionnaires.rejected": "{name}: анкету відхилено.",
+  "questionnaires.reject.title": "Відхилити анкету від {name}?",
+  "questionnaires.reject.body":
+    "Анкету буде позначено як відхилену, а її чернетку профілю буде вилучено з каталогу, якщо її більше ніщо не використовує. Цю дію не можна скасувати.",
+  "questionnaires.reject.reason": "Причина (необов'язково)",
+  "questionnaires.reject.reasonHint":
+    "Зберігається в журналі аудиту для координаторів. Не більше 2 000 символів.",
+  "questionnaires.reject.confirm": "Відхилити анкету",
+  "questionnaires.reject.pending": "Відхилення…",
+  "questionnaires.reject.cancel": "Скасувати",
 
   "suggestions.title": "Пропозиції партнерів",
   "suggestions.titleFor": "Запропоновані партнери для {name}",

@@ -281,6 +281,24 @@ describe.skipIf(!hasChromium)("workflow pages in Chromium against the API", () =
     await page.emulateMedia({ media: "screen" });
   });
 
+  it("records a decision on a Russian or Belarusian tie from the review page", async (ctx) => {
+    if (!realApi) ctx.skip();
+    await open("/ties");
+    const toggle = page.getByRole("button", { name: /^Record decision\s*:/ }).first();
+    const title = ((await toggle.textContent()) ?? "").replace(/^Record decision:\s*/, "");
+    await toggle.click();
+    const form = page.getByRole("form", { name: `Record the decision on ${title}` });
+    await form.getByLabel("New status").selectOption("frozen");
+    await form.getByLabel("Decision date").fill("2026-03-01");
+    await form.getByLabel("Decision", { exact: true }).fill("Frozen by the council (e2e).");
+    await expectNoAxeViolations();
+    await shot("ties-decision");
+    // The form sends the version it was read at as If-Match; the API answers with the new version.
+    await form.getByRole("button", { name: "Save decision" }).click();
+    await status().getByText(`Decision recorded: ${title} is now Frozen.`).waitFor();
+    await page.getByRole("row", { name: /Frozen by the council \(e2e\)\./ }).waitFor();
+  });
+
   it("shows the ties review and the statistics without axe violations", async (ctx) => {
     if (!realApi) ctx.skip();
     await open("/ties");

@@ -309,6 +309,22 @@ export const workflowEn = {
   "ties.decisionDate": "Decision date",
   "ties.decision": "Decision",
   "ties.needsDecision": "decision needed",
+  "ties.actions": "Actions",
+  "ties.decide.open": "Record decision",
+  "ties.decide.title": "Record the decision on {title}",
+  "ties.decide.status": "New status",
+  "ties.decide.dateHint": "The day the decision was taken. Leave empty if there is none yet.",
+  "ties.decide.dateInvalid": "Enter a date such as 2026-03-01.",
+  "ties.decide.noteHint":
+    "What was decided and by whom, for example the council minute. At most 1,000 characters.",
+  "ties.decide.save": "Save decision",
+  "ties.decide.saving": "Saving…",
+  "ties.decide.cancel": "Cancel",
+  "ties.decide.saved": "Decision recorded: {title} is now {status}.",
+  "ties.stale.title": "Someone else changed this tie",
+  "ties.stale.body":
+    "{title} was changed by someone else while you were editing. Reload the latest version, check it and record your decision again.",
+  "ties.stale.reload": "Reload the latest version",
 
   "statistics.title": "Statistics",
   "statistics.intro":

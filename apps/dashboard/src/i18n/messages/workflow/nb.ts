@@ -300,6 +300,23 @@ export const workflowNb: WorkflowCatalogue = {
   "ties.decisionDate": "Vedtaksdato",
   "ties.decision": "Vedtak",
   "ties.needsDecision": "vedtak trengs",
+  "ties.actions": "Handlinger",
+  "ties.decide.open": "Registrer vedtak",
+  "ties.decide.title": "Registrer vedtaket om {title}",
+  "ties.decide.status": "Ny status",
+  "ties.decide.dateHint":
+    "Dagen vedtaket ble fattet. La feltet stå tomt hvis det ikke finnes noe vedtak ennå.",
+  "ties.decide.dateInvalid": "Skriv inn en dato som 2026-03-01.",
+  "ties.decide.noteHint":
+    "Hva som ble vedtatt og av hvem, for eksempel saksnummeret i kommunestyret. Høyst 1 000 tegn.",
+  "ties.decide.save": "Lagre vedtaket",
+  "ties.decide.saving": "Lagrer …",
+  "ties.decide.cancel": "Avbryt",
+  "ties.decide.saved": "Vedtaket er registrert: {title} har nå status {status}.",
+  "ties.stale.title": "Noen andre har endret dette båndet",
+  "ties.stale.body":
+    "{title} ble endret av noen andre mens du redigerte. Last inn siste versjon, kontroller den og registrer vedtaket på nytt.",
+  "ties.stale.reload": "Last inn siste versjon",
 
   "statistics.title": "Statistikk",
   "statistics.intro":

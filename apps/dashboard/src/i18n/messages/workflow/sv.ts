@@ -296,6 +296,23 @@ export const workflowSv: WorkflowCatalogue = {
   "ties.decisionDate": "Beslutsdatum",
   "ties.decision": "Beslut",
   "ties.needsDecision": "beslut behövs",
+  "ties.actions": "Åtgärder",
+  "ties.decide.open": "Registrera beslut",
+  "ties.decide.title": "Registrera beslutet om {title}",
+  "ties.decide.status": "Ny status",
+  "ties.decide.dateHint":
+    "Dagen då beslutet fattades. Lämna tomt om det inte finns något beslut ännu.",
+  "ties.decide.dateInvalid": "Ange ett datum som 2026-03-01.",
+  "ties.decide.noteHint":
+    "Vad som beslutades och av vem, till exempel paragrafen i protokollet. Högst 1 000 tecken.",
+  "ties.decide.save": "Spara beslutet",
+  "ties.decide.saving": "Sparar…",
+  "ties.decide.cancel": "Avbryt",
+  "ties.decide.saved": "Beslutet är registrerat: {title} har nu status {status}.",
+  "ties.stale.title": "Någon annan har ändrat det här bandet",
+  "ties.stale.body":
+    "{title} ändrades av någon annan medan du redigerade. Läs in den senaste versionen, kontrollera den och registrera beslutet igen.",
+  "ties.stale.reload": "Läs in den senaste versionen",
 
   "statistics.title": "Statistik",
   "statistics.intro":

@@ -340,6 +340,22 @@ export const workflowUk: WorkflowCatalogue = {
   "ties.decisionDate": "Дата рішення",
   "ties.decision": "Рішення",
   "ties.needsDecision": "потрібне рішення",
+  "ties.actions": "Дії",
+  "ties.decide.open": "Записати рішення",
+  "ties.decide.title": "Запис рішення щодо зв'язку {title}",
+  "ties.decide.status": "Новий стан",
+  "ties.decide.dateHint": "День ухвалення рішення. Залиште порожнім, якщо рішення ще немає.",
+  "ties.decide.dateInvalid": "Введіть дату, наприклад 2026-03-01.",
+  "ties.decide.noteHint":
+    "Що вирішили і хто, наприклад номер рішення ради. Не більше 1 000 символів.",
+  "ties.decide.save": "Зберегти рішення",
+  "ties.decide.saving": "Збереження…",
+  "ties.decide.cancel": "Скасувати",
+  "ties.decide.saved": "Рішення записано. Новий стан зв'язку {title}: {status}.",
+  "ties.stale.title": "Хтось інший змінив цей зв'язок",
+  "ties.stale.body":
+    "Зв'язок {title} змінив хтось інший, поки ви редагували. Завантажте найновішу версію, перевірте її та запишіть рішення ще раз.",
+  "ties.stale.reload": "Завантажити найновішу версію",
 
   "statistics.title": "Статистика",
   "statistics.intro":

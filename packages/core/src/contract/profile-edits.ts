@@ -115,7 +115,12 @@ export const UpdateContactInput = z
 /** The body of `PATCH …/contacts/{contactId}`. */
 export type UpdateContactInput = z.infer<typeof UpdateContactInput>;
 /** A stored contact person of a municipality (personal data: signed-in users only). */
-export const Contact = ContactPerson.extend({ id: Id, municipalityId: Id });
+export const Contact = ContactPerson.extend({
+  id: Id,
+  municipalityId: Id,
+  /** The row version, also sent as the ETag: PATCH and DELETE must name it in If-Match. */
+  version: z.number().int().positive(),
+});
 /** A stored contact person of a municipality. */
 export type Contact = z.infer<typeof Contact>;
 

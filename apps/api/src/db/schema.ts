@@ -63,6 +63,7 @@ export const contactPersons = pgTable("contact_persons", {
   email: text("email"),
   phone: text("phone"),
   languages: text("languages").array().notNull().default([]),
+  version: integer("version").notNull().default(1),
   createdAt: created(),
   updatedAt: updated(),
 });

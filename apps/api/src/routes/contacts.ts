@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Contact, ContactInput, Id, UpdateContactInput } from "@pobratym/core";
 import { z } from "zod";
+import { etag } from "../lib/etag";
+import { withIfMatch } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
 import { assertRole, auditActor, requireMunicipalityEditor, requireRole } from "../middleware/auth";
 import { createContact } from "../services/contacts/create-contact";
@@ -8,6 +10,16 @@ import { deleteContact } from "../services/contacts/delete-contact";
 import { listContacts } from "../services/contacts/list-contacts";
 import { updateContact } from "../services/contacts/update-contact";
 
+const etagHeader = {
+  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
+};
+const ifMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
+});
 const params = z.object({ id: Id });
 const itemParams = z.object({ id: Id, contactId: Id });
 
@@ -21,7 +33,7 @@ const listRoute = createRoute({
   request: { params },
   responses: {
     200: {
-      description: "The contact persons",
+      description: "The contact persons, each with its version",
       content: { "application/json": { schema: z.object({ items: z.array(Contact) }) } },
     },
     ...problemResponses(400, 401, 404),
@@ -42,6 +54,7 @@ const createContactRoute = createRoute({
   responses: {
     201: {
       description: "The new contact person",
+      headers: etagHeader,
       content: { "application/json": { schema: Contact } },
     },
     ...problemResponses(400, 401, 403, 404, 409),
@@ -52,19 +65,21 @@ const updateContactRoute = createRoute({
   method: "patch",
   path: "/municipalities/{id}/contacts/{contactId}",
   tags: ["profiles"],
-  summary: "Change a contact person",
+  summary: "Change a contact person (If-Match required)",
   security: [{ bearer: [] }],
   middleware: [requireMunicipalityEditor("id")] as const,
   request: {
     params: itemParams,
+    headers: ifMatchHeader,
     body: { required: true, content: { "application/json": { schema: UpdateContactInput } } },
   },
   responses: {
     200: {
       description: "The changed contact person",
+      headers: etagHeader,
       content: { "application/json": { schema: Contact } },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 401, 403, 404, 412, 428),
   },
 });
 
@@ -72,11 +87,14 @@ const deleteContactRoute = createRoute({
   method: "delete",
   path: "/municipalities/{id}/contacts/{contactId}",
   tags: ["profiles"],
-  summary: "Remove a contact person",
+  summary: "Remove a contact person (If-Match required)",
   security: [{ bearer: [] }],
   middleware: [requireMunicipalityEditor("id")] as const,
-  request: { params: itemParams },
-  responses: { 204: { description: "Removed" }, ...problemResponses(400, 401, 403, 404) },
+  request: { params: itemParams, headers: ifMatchHeader },
+  responses: {
+    204: { description: "Removed" },
+    ...problemResponses(400, 401, 403, 404, 412, 428),
+  },
 });
 
 /** Contact persons: personal data, read by signed-in users, edited by coordinators and own editors. */
@@ -102,33 +120,41 @@ export function contactsRouter() {
         now: c.var.clock().toISOString(),
         requestId: c.var.requestId,
       });
+      c.header("etag", etag(contact.version));
       return c.json(contact, 201);
     })
     .openapi(updateContactRoute, async (c) => {
       const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const { id, contactId } = c.req.valid("param");
-      const contact = await updateContact({
-        db: c.var.db.orm,
-        municipalityId: id,
-        contactId,
-        patch: c.req.valid("json"),
-        actor: auditActor(actor),
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
-      });
+      const contact = await withIfMatch(c, (expectedVersion) =>
+        updateContact({
+          db: c.var.db.orm,
+          municipalityId: id,
+          contactId,
+          patch: c.req.valid("json"),
+          expectedVersion,
+          actor: auditActor(actor),
+          now: c.var.clock().toISOString(),
+          requestId: c.var.requestId,
+        }),
+      );
+      c.header("etag", etag(contact.version));
       return c.json(contact, 200);
     })
     .openapi(deleteContactRoute, async (c) => {
       const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const { id, contactId } = c.req.valid("param");
-      await deleteContact({
-        db: c.var.db.orm,
-        municipalityId: id,
-        contactId,
-        actor: auditActor(actor),
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
-      });
+      await withIfMatch(c, (expectedVersion) =>
+        deleteContact({
+          db: c.var.db.orm,
+          municipalityId: id,
+          contactId,
+          expectedVersion,
+          actor: auditActor(actor),
+          now: c.var.clock().toISOString(),
+          requestId: c.var.requestId,
+        }),
+      );
       return c.body(null, 204);
     });
 }

@@ -278,6 +278,7 @@ export const ROWS: MatrixRow[] = [
         });
         return {
           path: `${API}/municipalities/${ctx.r.hromada.id}/contacts/${contact.id}`,
+          headers: { "if-match": `"${contact.version}"` },
           ...(method === "PATCH" ? { body: { role: "Mayor" } } : {}),
         };
       },

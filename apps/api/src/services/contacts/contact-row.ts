@@ -1,7 +1,7 @@
 import type { Contact } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 
-export const CONTACT_COLUMNS = sql`id, municipality_id, name, role, email, phone, languages`;
+export const CONTACT_COLUMNS = sql`id, municipality_id, name, role, email, phone, languages, version`;
 
 export interface ContactRow {
   id: string;
@@ -11,6 +11,7 @@ export interface ContactRow {
   email: string | null;
   phone: string | null;
   languages: string[];
+  version: number;
 }
 
 /** The API shape of a contact row (absent fields are omitted, not null). */
@@ -23,5 +24,6 @@ export function toContact(r: ContactRow): Contact {
     ...(r.email ? { email: r.email } : {}),
     ...(r.phone ? { phone: r.phone } : {}),
     languages: r.languages ?? [],
+    version: r.version,
   };
 }

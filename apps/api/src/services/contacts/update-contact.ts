@@ -2,15 +2,20 @@ import { type Contact, ContactPerson, type UpdateContactInput } from "@pobratym/
 import { sql } from "drizzle-orm";
 import { type Orm, rows } from "../../db/db";
 import { NotFoundError, ValidationError } from "../../errors";
+import { StaleVersionError } from "../../lib/if-match";
 import { writeAudit } from "../catalogue/write-audit";
 import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
 
-/** Changes a contact person of a municipality, audited (`null`-free partial update). */
+/**
+ * Changes a contact person of a municipality at `expectedVersion` (412 otherwise), audited;
+ * `null` in the patch removes role, email or phone. The version goes up by one.
+ */
 export async function updateContact({
   db,
   municipalityId,
   contactId,
   patch,
+  expectedVersion,
   actor,
   now,
   requestId,
@@ -19,6 +24,7 @@ export async function updateContact({
   municipalityId: string;
   contactId: string;
   patch: UpdateContactInput;
+  expectedVersion: number;
   actor: { id: string | null; label: string };
   now: string;
   requestId: string | null;
@@ -29,8 +35,9 @@ export async function updateContact({
       sql`SELECT ${CONTACT_COLUMNS} FROM contact_persons WHERE id = ${contactId} AND municipality_id = ${municipalityId} FOR UPDATE`,
     );
     if (!current) throw new NotFoundError("contact", contactId);
+    if (current.version !== expectedVersion) throw new StaleVersionError(current.version);
     const before = toContact(current);
-    const { municipalityId: _m, ...person } = before;
+    const { municipalityId: _m, version: _v, ...person } = before;
     const merged: Record<string, unknown> = { ...person };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete merged[key];
@@ -42,7 +49,8 @@ export async function updateContact({
     const [row] = await rows<ContactRow>(
       tx,
       sql`UPDATE contact_persons SET name = ${next.name}, role = ${next.role ?? null}, email = ${next.email ?? null},
-            phone = ${next.phone ?? null}, languages = ${sql.param(next.languages)}::text[], updated_at = ${now}::timestamptz
+            phone = ${next.phone ?? null}, languages = ${sql.param(next.languages)}::text[], version = ${current.version + 1},
+            updated_at = ${now}::timestamptz
           WHERE id = ${contactId} RETURNING ${CONTACT_COLUMNS}`,
     );
     const after = toContact(row as ContactRow);

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../deps";
 import { PreconditionFailedError, PreconditionRequiredError } from "../errors";
 import { etag, expectedVersion } from "./etag";
@@ -33,3 +34,17 @@ export async function withIfMatch<T>(
     throw error;
   }
 }
+
+/** The OpenAPI description of the ETag response header that versioned resources send. */
+export const etagHeader = {
+  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
+};
+
+/** The If-Match request header of a versioned write, documented (its presence is checked by `withIfMatch`). */
+export const ifMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
+});

@@ -5,19 +5,8 @@ import type { Executor, Orm } from "../db/db";
 import type { Actor } from "../middleware/auth";
 import { assertRole, canEditMunicipality, requireMunicipalityEditor } from "../middleware/auth";
 import { etag } from "./etag";
-import { withIfMatch } from "./if-match";
+import { etagHeader, ifMatchHeader, withIfMatch } from "./if-match";
 import { newRouter, problemResponses } from "./router";
-
-const etagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
-};
-const ifMatchHeader = z.object({
-  "if-match": z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
-});
 
 interface WriteArgs {
   db: Orm;

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { Contact, ContactInput, Id, UpdateContactInput } from "@pobratym/core";
 import { z } from "zod";
 import { etag } from "../lib/etag";
-import { withIfMatch } from "../lib/if-match";
+import { etagHeader, ifMatchHeader, withIfMatch } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
 import { assertRole, auditActor, requireMunicipalityEditor, requireRole } from "../middleware/auth";
 import { createContact } from "../services/contacts/create-contact";
@@ -10,16 +10,6 @@ import { deleteContact } from "../services/contacts/delete-contact";
 import { listContacts } from "../services/contacts/list-contacts";
 import { updateContact } from "../services/contacts/update-contact";
 
-const etagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
-};
-const ifMatchHeader = z.object({
-  "if-match": z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
-});
 const params = z.object({ id: Id });
 const itemParams = z.object({ id: Id, contactId: Id });
 

@@ -7,22 +7,12 @@ import {
 } from "@pobratym/core";
 import { z } from "zod";
 import { etag } from "../lib/etag";
-import { withIfMatch } from "../lib/if-match";
+import { etagHeader, ifMatchHeader, withIfMatch } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
 import { assertRole, auditActor, requireMunicipalityEditor, requireRole } from "../middleware/auth";
 import { createMunicipality } from "../services/municipalities/create-municipality";
 import { updateMunicipality } from "../services/municipalities/update-municipality";
 
-const etagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
-};
-const ifMatchHeader = z.object({
-  "if-match": z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
-});
 const EditedMunicipality = z.object({
   municipality: PublicMunicipality,
   version: z.number().int().positive(),

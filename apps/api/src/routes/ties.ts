@@ -12,16 +12,13 @@ import {
 import { z } from "zod";
 import { csvDownload } from "../lib/csv";
 import { etag, expectedVersion } from "../lib/etag";
+import { etagHeader } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
 import { assertCanEditMunicipality, auditActor, requireRole } from "../middleware/auth";
 import { createTie } from "../services/ties/create-tie";
 import { listReviewTies, listTies } from "../services/ties/list-ties";
 import { tiesCsv } from "../services/ties/read-ties";
 import { updateTie } from "../services/ties/update-tie";
-
-const etagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
-};
 
 const listRouteDef = createRoute({
   method: "get",

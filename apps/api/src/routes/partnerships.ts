@@ -14,8 +14,9 @@ import { newRouter, problemResponses } from "../lib/router";
 import { auditActor, requireRole } from "../middleware/auth";
 import { createPartnership } from "../services/partnerships/create-partnership";
 import { getPartnership } from "../services/partnerships/get-partnership";
-import { listPartnerships, partnershipsCsv } from "../services/partnerships/list-partnerships";
+import { partnershipsCsv } from "../services/partnerships/list-partnerships";
 import { movePartnership } from "../services/partnerships/move-partnership";
+import { listPartnershipsFromMemory } from "../services/partnerships/partnership-read-model";
 
 const etagHeader = {
   ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
@@ -133,8 +134,8 @@ export function partnershipsRouter() {
     .openapi(listRouteDef, async (c) => {
       const query = c.req.valid("query");
       const exporting = query.format === "csv";
-      const result = await listPartnerships({
-        db: c.var.db.orm,
+      const result = await listPartnershipsFromMemory({
+        db: c.var.db,
         query,
         now: c.var.clock(),
         all: exporting,

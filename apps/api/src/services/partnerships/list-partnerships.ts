@@ -60,7 +60,8 @@ function filters(query: PartnershipListQuery, cutoff: string): SQL[] {
   return where;
 }
 
-function fingerprint(query: PartnershipListQuery): string {
+/** What a cursor is tied to: every filter of the query (not the cursor, limit or format). */
+export function fingerprint(query: PartnershipListQuery): string {
   const { cursor: _c, limit: _l, format: _f, ...rest } = query;
   return checksum(JSON.stringify(["partnerships", rest]));
 }

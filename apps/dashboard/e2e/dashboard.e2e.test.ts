@@ -208,7 +208,71 @@ describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
     await shot("map-en");
     await expectNoAxeViolations();
     await page.getByLabel("Partnership status").check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("colour")).toBe("partnership");
     await shot("map-partnership", false);
+  });
+
+  it("lists an oblast's hromadas beside the map and opens one from the keyboard", async () => {
+    await open("/map");
+    await page.getByRole("table").waitFor();
+    const picker = page.getByRole("combobox", { name: "Oblast" });
+    await picker.focus();
+    // Keyboard only: the first oblast in the list, then Tab into its hromadas.
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => new URL(page.url()).searchParams.get("region")).toMatch(/^UA-/);
+    const links = page.locator(".map-finder__list a");
+    await links.first().waitFor();
+    await page.keyboard.press("Tab");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("A");
+    const id = await page.locator(".map-highlight").getAttribute("data-highlight");
+    expect(await page.locator(`circle.map-point[data-id="${id}"]`).count()).toBe(1);
+    const name = ((await links.first().textContent()) ?? "").trim();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+  });
+
+  it("shows Europe's partner municipalities on a second tab, dots on land, without axe violations", async () => {
+    await open("/map");
+    await page.getByRole("table").waitFor();
+    await page.getByRole("tab", { name: "Hromadas in Ukraine" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => new URL(page.url()).searchParams.get("view")).toBe("europe");
+    expect(
+      await page.getByRole("tab", { name: "Partners in Europe" }).getAttribute("aria-selected"),
+    ).toBe("true");
+    await page
+      .getByRole("table", { name: "Partner municipalities by country and region" })
+      .waitFor();
+
+    const expected = await fetch(`${server.url}/api/v1/municipalities?kind=partner&format=geojson`)
+      .then((r) => r.json() as Promise<{ features: unknown[] }>)
+      .then((c) => c.features.length);
+    expect(expected).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("svg circle.map-point").count()).toBe(expected);
+    expect(await page.locator("path.map-country").count()).toBeGreaterThan(30);
+    // Every dot should sit on a country outline (at 1:50m a few skerries may fall just off it).
+    const onLand = await page.evaluate(() => {
+      const dots = [...document.querySelectorAll("svg circle.map-point")];
+      const landed = dots.filter((dot) => {
+        const box = dot.getBoundingClientRect();
+        return document
+          .elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+          .some((e) => e.classList.contains("map-country"));
+      });
+      return landed.length / dots.length;
+    });
+    expect(onLand).toBeGreaterThan(0.95);
+    // The outlines' source is credited beside the catalogue's.
+    await page.getByText("Country outlines: Natural Earth (public domain)").waitFor();
+    await shot("map-europe", false);
+
+    // A shared link opens the same view; a region's municipalities can then be reached by keyboard.
+    await open("/map?view=europe&region=SE-G");
+    await page.locator(".map-finder__list a").first().waitFor();
+    await page.locator(".map-finder__list a").first().focus();
+    await page.locator(".map-highlight").waitFor();
+    await shot("map-europe-region", false);
+    await expectNoAxeViolations();
   });
 
   it.runIf(hasReferenceData)("draws the oblast outlines once the API serves them", async () => {

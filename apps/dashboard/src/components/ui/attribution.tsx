@@ -1,4 +1,4 @@
-import { REFERENCE_ATTRIBUTION } from "../../config/attribution";
+import { OUTLINES_ATTRIBUTION, REFERENCE_ATTRIBUTION } from "../../config/attribution";
 import { useI18n } from "../../i18n";
 
 /** The reference-data attribution; shown in the footer wherever catalogue data appears. */
@@ -11,6 +11,7 @@ export function Attribution() {
       </h2>
       {/* The line itself is a legal attribution and stays in its original (English) wording. */}
       <p lang="en">{REFERENCE_ATTRIBUTION}</p>
+      <p lang="en">{OUTLINES_ATTRIBUTION}</p>
     </section>
   );
 }

@@ -191,6 +191,29 @@ export const en = {
   "map.table.region": "Oblast",
   "map.table.total": "Hromadas",
   "map.table.partnered": "With a partner",
+  "map.views": "Map view",
+  "map.view.ukraine": "Hromadas in Ukraine",
+  "map.view.europe": "Partners in Europe",
+  "map.europe.intro":
+    "Each dot is a European partner municipality, coloured by whether it has a partnership with a hromada. Select a dot to open its profile, or choose a region in the list beside the map.",
+  "map.europe.figureLabel": {
+    one: "Map of Europe with {count} partner municipality, coloured by partnership status",
+    other: "Map of Europe with {count} partner municipalities, coloured by partnership status",
+  },
+  "map.europe.noShapes":
+    "Country borders could not be loaded, so only the municipalities are drawn.",
+  "map.europe.table.caption": "Partner municipalities by country and region",
+  "map.europe.table.country": "Country",
+  "map.europe.table.region": "Region",
+  "map.europe.table.total": "Municipalities",
+  "map.finder.heading": "Municipalities on the map",
+  "map.finder.hint":
+    "Choose a region to list its municipalities with links to their profiles. The one you focus or point at is ringed on the map.",
+  "map.finder.choose": "Choose a region",
+  "map.finder.count": {
+    one: "{count} municipality in {region}",
+    other: "{count} municipalities in {region}",
+  },
   ...workflowEn,
 } as const satisfies Record<string, Message>;
 

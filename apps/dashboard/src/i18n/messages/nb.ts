@@ -186,4 +186,26 @@ export const nb: Catalogue = {
   "map.table.region": "Oblast",
   "map.table.total": "Hromadaer",
   "map.table.partnered": "Med partner",
+  "map.views": "Kartvisning",
+  "map.view.ukraine": "Hromadaer i Ukraina",
+  "map.view.europe": "Partnere i Europa",
+  "map.europe.intro":
+    "Hvert punkt er en europeisk partnerkommune, fargelagt etter om den har et partnerskap med en hromada. Velg et punkt for å åpne profilen, eller velg en region i listen ved siden av kartet.",
+  "map.europe.figureLabel": {
+    one: "Kart over Europa med {count} partnerkommune, fargelagt etter partnerskap",
+    other: "Kart over Europa med {count} partnerkommuner, fargelagt etter partnerskap",
+  },
+  "map.europe.noShapes": "Landegrensene kunne ikke lastes inn, så bare kommunene vises.",
+  "map.europe.table.caption": "Partnerkommuner etter land og region",
+  "map.europe.table.country": "Land",
+  "map.europe.table.region": "Region",
+  "map.europe.table.total": "Kommuner",
+  "map.finder.heading": "Kommuner på kartet",
+  "map.finder.hint":
+    "Velg en region for å liste kommunene der med lenker til profilene deres. Den du fokuserer på eller peker på, får en ring rundt seg på kartet.",
+  "map.finder.choose": "Velg en region",
+  "map.finder.count": {
+    one: "{count} kommune i {region}",
+    other: "{count} kommuner i {region}",
+  },
 };

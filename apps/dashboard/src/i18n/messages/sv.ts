@@ -185,4 +185,26 @@ export const sv: Catalogue = {
   "map.table.region": "Oblast",
   "map.table.total": "Hromador",
   "map.table.partnered": "Med partner",
+  "map.views": "Kartvy",
+  "map.view.ukraine": "Hromador i Ukraina",
+  "map.view.europe": "Partner i Europa",
+  "map.europe.intro":
+    "Varje punkt är en europeisk partnerkommun, färglagd efter om den har ett partnerskap med en hromada. Välj en punkt för att öppna profilen, eller välj en region i listan bredvid kartan.",
+  "map.europe.figureLabel": {
+    one: "Karta över Europa med {count} partnerkommun, färglagd efter partnerskap",
+    other: "Karta över Europa med {count} partnerkommuner, färglagd efter partnerskap",
+  },
+  "map.europe.noShapes": "Landsgränserna kunde inte läsas in, så bara kommunerna visas.",
+  "map.europe.table.caption": "Partnerkommuner per land och region",
+  "map.europe.table.country": "Land",
+  "map.europe.table.region": "Region",
+  "map.europe.table.total": "Kommuner",
+  "map.finder.heading": "Kommuner på kartan",
+  "map.finder.hint":
+    "Välj en region för att lista dess kommuner med länkar till deras profiler. Den du fokuserar på eller pekar på ringas in på kartan.",
+  "map.finder.choose": "Välj en region",
+  "map.finder.count": {
+    one: "{count} kommun i {region}",
+    other: "{count} kommuner i {region}",
+  },
 };

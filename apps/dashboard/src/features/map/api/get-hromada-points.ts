@@ -1,8 +1,7 @@
-import { MunicipalityFeatureCollection, MunicipalitySummary } from "@pobratym/core";
+import { MunicipalityFeatureCollection, type MunicipalitySummary } from "@pobratym/core";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../../lib/api-client";
-
-const FeatureProperties = MunicipalitySummary.omit({ centre: true });
+import { pointsFromCollection } from "./municipality-points";
 
 /**
  * Every hromada with a known centre (about 1,470), in one GeoJSON request. The API puts the
@@ -13,12 +12,7 @@ export async function getHromadaPoints(signal?: AbortSignal): Promise<Municipali
     query: { kind: "hromada", format: "geojson" },
     ...(signal ? { signal } : {}),
   });
-  const points = collection.features.flatMap((f) => {
-    const properties = FeatureProperties.safeParse(f.properties);
-    if (!properties.success) return [];
-    const [lon, lat] = f.geometry.coordinates;
-    return [{ ...properties.data, centre: { lat, lon } }];
-  });
+  const points = pointsFromCollection(collection);
   // For bench/perf.ts: the response is parsed and checked; drawing starts from here.
   performance.mark("map:data", { detail: points.length });
   return points;

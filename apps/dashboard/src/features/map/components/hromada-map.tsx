@@ -3,15 +3,10 @@ import { type GeoPermissibleObjects, geoConicConformal, geoGraticule, geoPath } 
 import { useEffect, useMemo } from "react";
 import type { OblastShape } from "../api/get-oblast-shapes";
 import { type ColourMode, pointColour } from "./colour-scheme";
+import { UKRAINE_EXTENT } from "./extents";
+import { MAP_HEIGHT, MAP_WIDTH, MapCanvas, type MapShape, type PlacedDot } from "./map-canvas";
 
-const WIDTH = 960;
-const HEIGHT = 640;
 const PAD = 12;
-// Ukraine's extent (lon, lat), for the graticule and the fit when no oblast shapes are available.
-const EXTENT: [[number, number], [number, number]] = [
-  [22, 44.3],
-  [40.3, 52.4],
-];
 
 interface Props {
   points: readonly MunicipalitySummary[];
@@ -20,16 +15,27 @@ interface Props {
   label: string;
   onSelect: (id: string) => void;
   pointTitle: (m: MunicipalitySummary) => string;
+  /** The ISO code of the oblast chosen in the list, drawn with a heavier outline. */
+  selectedIso?: string | undefined;
+  highlightId?: string | null | undefined;
 }
 
 /**
- * Ukraine drawn with d3-geo into plain SVG (no tiles, works offline): oblast outlines when
- * available, else a graticule, and one dot per hromada centre. The SVG is one image for assistive
- * technology; its keyboard and screen-reader alternative is the table beside it and the catalogue.
+ * Ukraine drawn with d3-geo: oblast outlines when available, else a graticule, and one dot per
+ * hromada centre.
  */
-export function HromadaMap({ points, shapes, mode, label, onSelect, pointTitle }: Props) {
+export function HromadaMap({
+  points,
+  shapes,
+  mode,
+  label,
+  onSelect,
+  pointTitle,
+  selectedIso,
+  highlightId,
+}: Props) {
   const drawing = useMemo(() => {
-    const graticule = geoGraticule().extent(EXTENT).step([2, 1]);
+    const graticule = geoGraticule().extent(UKRAINE_EXTENT).step([2, 1]);
     const fitTo: GeoPermissibleObjects = shapes
       ? ({
           type: "FeatureCollection",
@@ -43,24 +49,48 @@ export function HromadaMap({ points, shapes, mode, label, onSelect, pointTitle }
       .fitExtent(
         [
           [PAD, PAD],
-          [WIDTH - PAD, HEIGHT - PAD],
+          [MAP_WIDTH - PAD, MAP_HEIGHT - PAD],
         ],
         fitTo,
       );
     const path = geoPath(projection);
-    const dots = points.flatMap((m) => {
+    const dots: PlacedDot[] = points.flatMap((m) => {
       if (!m.centre) return [];
       const xy = projection([m.centre.lon, m.centre.lat]);
       return xy ? [{ m, x: xy[0], y: xy[1] }] : [];
     });
     return {
       oblasts:
-        shapes?.map((s, i) => ({ key: s.iso ?? String(i), d: path(s.geometry) ?? "" })) ?? null,
+        shapes?.map((s, i) => ({
+          key: s.iso ?? String(i),
+          iso: s.iso,
+          d: path(s.geometry) ?? "",
+        })) ?? null,
       graticule: shapes ? null : (path(graticule()) ?? ""),
       outline: shapes ? null : (path(graticule.outline()) ?? ""),
       dots,
     };
   }, [points, shapes]);
+
+  const outlines = useMemo((): MapShape[] => {
+    if (!drawing.oblasts) {
+      return [
+        { key: "graticule", className: "map-graticule", d: drawing.graticule ?? "" },
+        { key: "outline", className: "map-outline", d: drawing.outline ?? "" },
+      ];
+    }
+    const oblasts = drawing.oblasts.map((o) => ({ key: o.key, d: o.d, className: "map-oblast" }));
+    // The chosen oblast goes last, so its heavier outline is not painted over by its neighbours'.
+    const chosen = drawing.oblasts.find((o) => selectedIso && o.iso === selectedIso);
+    return chosen
+      ? [
+          ...oblasts.filter((o) => o.key !== chosen.key),
+          { key: chosen.key, d: chosen.d, className: "map-oblast map-oblast--selected" },
+        ]
+      : oblasts;
+  }, [drawing, selectedIso]);
+
+  const colour = useMemo(() => (m: MunicipalitySummary) => pointColour(m, mode), [mode]);
 
   // For bench/perf.ts: the moment every dot is in the DOM.
   useEffect(() => {
@@ -68,36 +98,14 @@ export function HromadaMap({ points, shapes, mode, label, onSelect, pointTitle }
   }, [drawing]);
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: pointer shortcut only; the table and the catalogue give keyboard access to every profile.
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-label={label}
-      onClick={(event) => {
-        const id = (event.target as Element).getAttribute("data-id");
-        if (id) onSelect(id);
-      }}
-    >
-      {drawing.graticule ? <path className="map-graticule" d={drawing.graticule} /> : null}
-      {drawing.outline ? <path className="map-outline" d={drawing.outline} /> : null}
-      {drawing.oblasts?.map((o) => (
-        <path key={o.key} className="map-oblast" d={o.d} />
-      ))}
-      <g>
-        {drawing.dots.map(({ m, x, y }) => (
-          <circle
-            key={m.id}
-            className="map-point"
-            data-id={m.id}
-            cx={x.toFixed(1)}
-            cy={y.toFixed(1)}
-            r={m.population !== undefined && m.population > 100_000 ? 5 : 3.2}
-            fill={pointColour(m, mode)}
-          >
-            <title>{pointTitle(m)}</title>
-          </circle>
-        ))}
-      </g>
-    </svg>
+    <MapCanvas
+      label={label}
+      shapes={outlines}
+      dots={drawing.dots}
+      colour={colour}
+      pointTitle={pointTitle}
+      onSelect={onSelect}
+      highlightId={highlightId}
+    />
   );
 }

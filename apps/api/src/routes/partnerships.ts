@@ -10,6 +10,7 @@ import {
 import { z } from "zod";
 import { csvDownload } from "../lib/csv";
 import { etag, expectedVersion } from "../lib/etag";
+import { etagHeader, ifMatchHeader } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
 import { auditActor, requireRole } from "../middleware/auth";
 import { createPartnership } from "../services/partnerships/create-partnership";
@@ -17,17 +18,6 @@ import { getPartnership } from "../services/partnerships/get-partnership";
 import { partnershipsCsv } from "../services/partnerships/list-partnerships";
 import { movePartnership } from "../services/partnerships/move-partnership";
 import { listPartnershipsFromMemory } from "../services/partnerships/partnership-read-model";
-
-const etagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "The row version, for If-Match" },
-};
-const ifMatch = z.object({
-  "if-match": z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: 'The ETag you read, e.g. "3"; required' }),
-});
 
 const createRouteDef = createRoute({
   method: "post",
@@ -105,7 +95,7 @@ const moveRouteDef = createRoute({
   middleware: [requireRole("coordinator", "editor")] as const,
   request: {
     params: z.object({ id: Id }),
-    headers: ifMatch,
+    headers: ifMatchHeader,
     body: { required: true, content: { "application/json": { schema: MovePartnershipInput } } },
   },
   responses: {

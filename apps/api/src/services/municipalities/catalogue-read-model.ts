@@ -5,7 +5,7 @@ import { rows } from "../../db/db";
 import { decodeCursor, encodeCursor, type SortKey } from "../../lib/cursor";
 import { queryKey } from "../catalogue/search-keys";
 import { catalogueVersion } from "../matching/load-profiles";
-import { RECHECK_MS, sharedWithOtherWriters, writeGeneration } from "../matching/matching-cache";
+import { readModelEntry } from "../matching/read-model-entry";
 import {
   EXPORT_LIMIT,
   fingerprint,
@@ -45,14 +45,6 @@ interface Found {
 /** Distinct queries whose ranked matches are remembered until the next reload. */
 const MEMO_SIZE = 1_000;
 
-interface State {
-  entry: Promise<Entry> | null;
-  checkedAt: number;
-  entryGeneration: number;
-}
-
-const states = new WeakMap<Db, State>();
-
 /** PostgreSQL's `COLLATE "C"` on UTF-8: code point order (JS `<` compares UTF-16 units). */
 export function compareC(a: string, b: string): number {
   if (a === b) return 0;
@@ -85,32 +77,7 @@ async function build(db: Db): Promise<Entry> {
   return { version, rows: loaded.map((r, order) => ({ ...r, order })), memo: new Map() };
 }
 
-async function entryOf(db: Db): Promise<Entry> {
-  let state = states.get(db);
-  if (!state) {
-    state = { entry: null, checkedAt: 0, entryGeneration: -1 };
-    states.set(db, state);
-  }
-  const now = performance.now();
-  const generation = writeGeneration(db);
-  if (state.entry === null || state.entryGeneration !== generation) {
-    state.entryGeneration = generation;
-    state.checkedAt = now;
-    state.entry = build(db);
-  } else if (sharedWithOtherWriters(db) && now - state.checkedAt > RECHECK_MS) {
-    state.checkedAt = now;
-    const current = state.entry;
-    const [version, entry] = await Promise.all([catalogueVersion(db.orm), current]);
-    if (version !== entry.version && state.entry === current) state.entry = build(db);
-  }
-  const pending = state.entry;
-  try {
-    return await pending;
-  } catch (error) {
-    if (state.entry === pending) state.entry = null;
-    throw error;
-  }
-}
+const entryOf = readModelEntry(build);
 
 /** Core's searchRank as the SQL does it: 0 exact name, 1 name prefix, 2 word prefix, 3 anywhere. */
 function rankOf(keys: string, key: string): number {

@@ -9,7 +9,7 @@ import { type Db, rows } from "../../db/db";
 import { InvalidCursorError } from "../../errors";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import { catalogueVersion } from "../matching/load-profiles";
-import { RECHECK_MS, sharedWithOtherWriters, writeGeneration } from "../matching/matching-cache";
+import { readModelEntry } from "../matching/read-model-entry";
 import { compareC } from "../municipalities/catalogue-read-model";
 import {
   fingerprint,
@@ -72,14 +72,6 @@ interface Entry {
 
 /** Distinct filter sets whose matches are remembered until the next reload. */
 const MEMO_SIZE = 1_000;
-
-interface State {
-  entry: Promise<Entry> | null;
-  checkedAt: number;
-  entryGeneration: number;
-}
-
-const states = new WeakMap<Db, State>();
 
 const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
@@ -146,32 +138,7 @@ async function build(db: Db): Promise<Entry> {
   return { version, rows: list, memo: new Map() };
 }
 
-async function entryOf(db: Db): Promise<Entry> {
-  let state = states.get(db);
-  if (!state) {
-    state = { entry: null, checkedAt: 0, entryGeneration: -1 };
-    states.set(db, state);
-  }
-  const now = performance.now();
-  const generation = writeGeneration(db);
-  if (state.entry === null || state.entryGeneration !== generation) {
-    state.entryGeneration = generation;
-    state.checkedAt = now;
-    state.entry = build(db);
-  } else if (sharedWithOtherWriters(db) && now - state.checkedAt > RECHECK_MS) {
-    state.checkedAt = now;
-    const current = state.entry;
-    const [version, entry] = await Promise.all([catalogueVersion(db.orm), current]);
-    if (version !== entry.version && state.entry === current) state.entry = build(db);
-  }
-  const pending = state.entry;
-  try {
-    return await pending;
-  } catch (error) {
-    if (state.entry === pending) state.entry = null;
-    throw error;
-  }
-}
+const entryOf = readModelEntry(build);
 
 /** Every filter but dormancy, which depends on the request's `now`. */
 function matcher(query: PartnershipListQuery): (r: Row) => boolean {

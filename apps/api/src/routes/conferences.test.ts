@@ -12,6 +12,22 @@ import { createTestMunicipality, createTestUser, type TestUser } from "../test/a
 import { testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
+/** A value a spreadsheet would mangle: a comma, quotes and a newline, and a leading `=`. */
+const TRICKY = '=Kalk, "Nord"\nStadt';
+/** TRICKY as the CSV cell must hold it: defused with an apostrophe, then quoted. */
+const TRICKY_CELL = `"'=Kalk, ""Nord""\nStadt"`;
+
+/** The rows of a CSV download, after checking it is one (BOM, type, attachment name). */
+async function csvRows(res: Response, filename: string): Promise<string[]> {
+  expect(res.status, await res.clone().text()).toBe(200);
+  expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${filename}"`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  // Rows end in CRLF; the newline inside TRICKY is a bare LF, so it stays within its row.
+  return new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+}
+
 const send = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
   method,
   headers: { "content-type": "application/json", ...headers },
@@ -37,7 +53,10 @@ describe.each(ENGINES)("conferences on %s", (engine) => {
     partners = [];
     for (let i = 0; i < 11; i++) {
       hromadas.push((await createTestMunicipality(t.db, { kind: "hromada" })).id);
-      partners.push((await createTestMunicipality(t.db, { kind: "partner" })).id);
+      // The last partner's name needs escaping in CSV.
+      const opts =
+        i === 10 ? { kind: "partner" as const, name: TRICKY } : { kind: "partner" as const };
+      partners.push((await createTestMunicipality(t.db, opts)).id);
     }
     const outsider = await createTestMunicipality(t.db, { kind: "partner" });
     coordinator = await createTestUser(t.db, { role: "coordinator" });
@@ -82,6 +101,30 @@ describe.each(ENGINES)("conferences on %s", (engine) => {
     );
     const publicView = ConferenceDetail.parse(await (await app.request(base())).json());
     expect(publicView.participants).toBeUndefined();
+  });
+
+  it("exports the conference list as CSV, every conference one row", async () => {
+    const other = await app.request(
+      "/api/v1/conferences",
+      send(
+        "POST",
+        { title: TRICKY, startsOn: "2024-05-20", location: "Oslo" },
+        coordinator.headers,
+      ),
+    );
+    expect(other.status, await other.clone().text()).toBe(201);
+    const list = ConferenceList.parse(await (await app.request("/api/v1/conferences")).json());
+    const lines = await csvRows(
+      await app.request("/api/v1/conferences?format=csv"),
+      "conferences.csv",
+    );
+    expect(lines[0]).toBe("id,title,starts_on,ends_on,location,status");
+    expect(lines).toHaveLength(list.items.length + 1);
+    expect(lines.map((l) => l.split(",")[0])).toEqual(["id", ...list.items.map((c) => c.id)]);
+    expect(lines).toContain(`${conference.id},Stockholm 2023,2023-06-12,,Stockholm,planned`);
+    const tricky = lines.find((l) => l.includes("Oslo")) ?? "";
+    expect(tricky).toContain(`,${TRICKY_CELL},2024-05-20,`);
+    await problem(await app.request("/api/v1/conferences?format=xml"), 400, "validation-failed");
   });
 
   it("registers participants of both sides (PUT replaces, POST adds)", async () => {
@@ -195,6 +238,39 @@ describe.each(ENGINES)("conferences on %s", (engine) => {
     );
   });
 
+  it("exports the schedule as CSV: one row per meeting, in round and table order", async () => {
+    const url = `${base()}/schedule?format=csv`;
+    const filename = `conference-${conference.id}-schedule.csv`;
+    const lines = await csvRows(await app.request(url, { headers: coordinator.headers }), filename);
+    expect(lines[0]).toBe(
+      "round,table,hromada_id,hromada,hromada_region,partner_id,partner,partner_country,partner_region," +
+        "mutual,interest,outcome,partnership_id",
+    );
+    expect(lines).toHaveLength(schedule.meetings.length + 1);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 3))).toEqual(
+      schedule.meetings.map((m) => [String(m.round), String(m.table), m.hromada.id]),
+    );
+    const trickyPartner = lines.filter((l) => l.includes(`,${partners[10]},`));
+    expect(trickyPartner).toHaveLength(
+      schedule.meetings.filter((m) => m.partner.id === partners[10]).length,
+    );
+    expect(trickyPartner.length).toBeGreaterThan(0);
+    for (const l of trickyPartner) expect(l).toContain(`,${partners[10]},${TRICKY_CELL},DE,`);
+    // Editors of participants download it too; everyone else is refused as for the JSON.
+    const own = await csvRows(
+      await app.request(url, { headers: participantEditor.headers }),
+      filename,
+    );
+    expect(own).toEqual(lines);
+    await problem(await app.request(url), 401, "unauthorized");
+    await problem(await app.request(url, { headers: outsiderEditor.headers }), 403, "forbidden");
+    await problem(
+      await app.request(`${base()}/schedule?format=xml`, { headers: coordinator.headers }),
+      400,
+      "validation-failed",
+    );
+  });
+
   it("writes letters of intent back as partnerships, once", async () => {
     const [first, second, third] = schedule.meetings;
     if (!first || !second || !third) throw new Error("too few meetings");
@@ -238,6 +314,58 @@ describe.each(ENGINES)("conferences on %s", (engine) => {
       await (await app.request(`${base()}/schedule`, { headers: coordinator.headers })).json(),
     );
     expect(schedule2.meetings.filter((m) => m.outcome === "letter-of-intent")).toHaveLength(2);
+  });
+
+  it("exports the outcomes as CSV with names, slot and note", async () => {
+    const meeting = schedule.meetings.find((m) => m.partner.id === partners[10]);
+    if (!meeting) throw new Error("the last partner has no meeting");
+    const recorded = await app.request(
+      `${base()}/outcomes`,
+      send(
+        "POST",
+        {
+          outcomes: [
+            {
+              hromadaId: meeting.hromada.id,
+              partnerId: meeting.partner.id,
+              outcome: "follow-up",
+              note: TRICKY,
+            },
+          ],
+        },
+        coordinator.headers,
+      ),
+    );
+    expect(recorded.status, await recorded.clone().text()).toBe(200);
+    const outcomes = ConferenceOutcomes.parse(await recorded.json());
+    const lines = await csvRows(
+      await app.request(`${base()}/outcomes?format=csv`, { headers: coordinator.headers }),
+      `conference-${conference.id}-outcomes.csv`,
+    );
+    expect(lines[0]).toBe(
+      "round,table,hromada_id,hromada,partner_id,partner,partner_country,outcome,note,recorded_at,partnership_id",
+    );
+    expect(lines).toHaveLength(outcomes.outcomes.length + 1);
+    expect(lines).toContain(
+      `${meeting.round},${meeting.table},${meeting.hromada.id},${meeting.hromada.name},` +
+        `${meeting.partner.id},${TRICKY_CELL},DE,follow-up,${TRICKY_CELL},` +
+        `${outcomes.outcomes.find((o) => o.partnerId === partners[10])?.recordedAt},`,
+    );
+    // Ordered as the schedule: by round, then table.
+    const slots = lines.slice(1).map((l) => l.split(",").slice(0, 2).map(Number));
+    expect(slots).toEqual(
+      [...slots].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0)),
+    );
+    await problem(
+      await app.request(`${base()}/outcomes?format=csv`, { headers: participantEditor.headers }),
+      403,
+      "forbidden",
+    );
+    await problem(
+      await app.request(`${base()}/outcomes?format=xml`, { headers: coordinator.headers }),
+      400,
+      "validation-failed",
+    );
   });
 
   it("answers 422 for an outcome of a pair that did not meet", async () => {

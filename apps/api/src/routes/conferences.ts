@@ -13,21 +13,31 @@ import {
 } from "@pobratym/core";
 import { z } from "zod";
 import { ForbiddenError, NotFoundError } from "../errors";
+import { csvDownload } from "../lib/csv";
 import { newRouter, problemResponses } from "../lib/router";
 import { assertRole, auditActor, requireRole } from "../middleware/auth";
 import { createConference } from "../services/conferences/create-conference";
+import { exportOutcomes } from "../services/conferences/export-outcomes";
 import {
+  CONFERENCE_EXPORT_LIMIT,
+  conferencesCsv,
   getConference,
   listConferences,
   loadParticipants,
 } from "../services/conferences/get-conference";
-import { getSchedule } from "../services/conferences/get-schedule";
+import { getSchedule, scheduleCsv } from "../services/conferences/get-schedule";
 import { listOutcomes, recordOutcomes } from "../services/conferences/record-outcomes";
 import { scheduleConference } from "../services/conferences/schedule-conference";
 import { setParticipants } from "../services/conferences/set-participants";
 import { setWishes } from "../services/conferences/set-wishes";
 
 const params = z.object({ id: Id });
+const formatQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
+/** A 200 that is JSON of `schema`, or with `format=csv` a CSV download. */
+const jsonOrCsv = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema }, "text/csv": { schema: z.string() } },
+});
 const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
@@ -53,11 +63,12 @@ const listConferencesRoute = createRoute({
   path: "/conferences",
   tags: ["conferences"],
   summary: "Conferences: title, dates, place and status (public)",
+  description:
+    "The first 1,000, soonest first; `format=csv` downloads every conference (up to 10,000), one row each.",
+  request: { query: formatQuery },
   responses: {
-    200: {
-      description: "Every conference, soonest first",
-      content: { "application/json": { schema: ConferenceList } },
-    },
+    200: jsonOrCsv("Every conference, soonest first, or CSV", ConferenceList),
+    ...problemResponses(400),
   },
 });
 
@@ -145,13 +156,13 @@ const getScheduleRoute = createRoute({
   tags: ["conferences"],
   summary:
     "The schedule as meetings and a rounds × tables grid (coordinators, editors of participants)",
+  description:
+    "`format=csv` downloads the sheet to print and share: one row per meeting in round and table order, with both " +
+    "municipalities' ids and names and any outcome recorded so far.",
   security: [{ bearer: [] }],
-  request: { params },
+  request: { params, query: formatQuery },
   responses: {
-    200: {
-      description: "The schedule (empty before planning)",
-      content: { "application/json": { schema: ConferenceScheduleView } },
-    },
+    200: jsonOrCsv("The schedule (empty before planning), or CSV", ConferenceScheduleView),
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -182,14 +193,13 @@ const listOutcomesRoute = createRoute({
   path: "/conferences/{id}/outcomes",
   tags: ["conferences"],
   summary: "Recorded meeting outcomes (coordinators)",
+  description:
+    "`format=csv` downloads every outcome with both municipalities' names, the meeting's round and table, and the note.",
   security: [{ bearer: [] }],
   middleware: [requireRole("coordinator")] as const,
-  request: { params },
+  request: { params, query: formatQuery },
   responses: {
-    200: {
-      description: "Every outcome recorded so far",
-      content: { "application/json": { schema: ConferenceOutcomes } },
-    },
+    200: jsonOrCsv("Every outcome recorded so far, or CSV", ConferenceOutcomes),
     ...problemResponses(400, 401, 403, 404),
   },
 });
@@ -206,9 +216,14 @@ export function conferencesRouter() {
       c.header("location", `/api/v1/conferences/${detail.id}`);
       return c.json(detail, 201);
     })
-    .openapi(listConferencesRoute, async (c) =>
-      c.json({ items: await listConferences({ db: c.var.db.orm }) }, 200),
-    )
+    .openapi(listConferencesRoute, async (c) => {
+      if (c.req.valid("query").format === "csv") {
+        const items = await listConferences({ db: c.var.db.orm, limit: CONFERENCE_EXPORT_LIMIT });
+        const { body, headers } = csvDownload(conferencesCsv(items), "conferences.csv");
+        return c.body(body, 200, headers);
+      }
+      return c.json({ items: await listConferences({ db: c.var.db.orm }) }, 200);
+    })
     .openapi(getConferenceRoute, async (c) => {
       const { id } = c.req.valid("param");
       const full = c.var.actor?.role === "coordinator";
@@ -268,7 +283,15 @@ export function conferencesRouter() {
           );
         }
       }
-      return c.json(await getSchedule({ db: c.var.db.orm, id }), 200);
+      const schedule = await getSchedule({ db: c.var.db.orm, id });
+      if (c.req.valid("query").format === "csv") {
+        const { body, headers } = csvDownload(
+          scheduleCsv(schedule),
+          `conference-${id}-schedule.csv`,
+        );
+        return c.body(body, 200, headers);
+      }
+      return c.json(schedule, 200);
     })
     .openapi(outcomesRoute, async (c) => {
       const result = await recordOutcomes({
@@ -283,6 +306,13 @@ export function conferencesRouter() {
       const { id } = c.req.valid("param");
       const exists = await getConference({ db: c.var.db.orm, id, full: false });
       if (!exists) throw new NotFoundError("conference", id);
+      if (c.req.valid("query").format === "csv") {
+        const { body, headers } = csvDownload(
+          await exportOutcomes({ db: c.var.db.orm, id }),
+          `conference-${id}-outcomes.csv`,
+        );
+        return c.body(body, 200, headers);
+      }
       return c.json(await listOutcomes(c.var.db.orm, id), 200);
     });
 }

@@ -7,6 +7,7 @@ import type {
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
 import { NotFoundError } from "../../errors";
+import { toCsv } from "../../lib/csv";
 import { cleanParty, sqlParty } from "../rounds/get-round";
 
 interface ConferenceRow {
@@ -33,13 +34,30 @@ function summaryOf(r: ConferenceRow): ConferenceSummary {
   };
 }
 
+/** The most conferences a CSV export holds (the JSON list shows the first 1,000). */
+export const CONFERENCE_EXPORT_LIMIT = 10_000;
+
 /** Every conference, soonest first: what anyone may read. */
-export async function listConferences({ db }: { db: Executor }): Promise<ConferenceSummary[]> {
+export async function listConferences({
+  db,
+  limit = 1000,
+}: {
+  db: Executor;
+  limit?: number;
+}): Promise<ConferenceSummary[]> {
   const list = await rows<ConferenceRow>(
     db,
-    sql`SELECT ${columns} FROM conferences c ORDER BY c.starts_on, c.id LIMIT 1000`,
+    sql`SELECT ${columns} FROM conferences c ORDER BY c.starts_on, c.id LIMIT ${limit}`,
   );
   return list.map(summaryOf);
+}
+
+/** Conferences as CSV for coordinators' spreadsheets: one row each, as the public list shows them. */
+export function conferencesCsv(items: readonly ConferenceSummary[]): string {
+  return toCsv(
+    ["id", "title", "starts_on", "ends_on", "location", "status"],
+    items.map((c) => [c.id, c.title, c.startsOn, c.endsOn, c.location, c.status]),
+  );
 }
 
 /** Throws 404 unless the conference exists; returns its title and status. */

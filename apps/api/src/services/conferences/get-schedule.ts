@@ -6,6 +6,7 @@ import type {
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
+import { toCsv } from "../../lib/csv";
 import { cleanParty, sqlParty } from "../rounds/get-round";
 import { requireConference } from "./get-conference";
 import type { StoredSchedule } from "./schedule-conference";
@@ -82,4 +83,43 @@ export async function getSchedule({
     totalInterest: stored?.totalInterest ?? 0,
     unmet: stored?.unmet ?? [],
   };
+}
+
+/**
+ * A schedule as CSV, the sheet coordinators print and share: one row per meeting in round and
+ * table order, with both municipalities' ids and names, and any outcome recorded so far.
+ */
+export function scheduleCsv(schedule: ConferenceScheduleView): string {
+  return toCsv(
+    [
+      "round",
+      "table",
+      "hromada_id",
+      "hromada",
+      "hromada_region",
+      "partner_id",
+      "partner",
+      "partner_country",
+      "partner_region",
+      "mutual",
+      "interest",
+      "outcome",
+      "partnership_id",
+    ],
+    schedule.meetings.map((m) => [
+      m.round,
+      m.table,
+      m.hromada.id,
+      m.hromada.name,
+      m.hromada.region,
+      m.partner.id,
+      m.partner.name,
+      m.partner.country,
+      m.partner.region,
+      m.mutual,
+      Math.round(m.interest * 100) / 100,
+      m.outcome,
+      m.partnershipId,
+    ]),
+  );
 }

@@ -238,6 +238,46 @@ describe.each(ENGINES)("rounds on %s", (engine) => {
     expect(body.errors?.map((e) => e.path)).toEqual(["forbidden.0.hromadaId"]);
   });
 
+  it("exports the stored rounds as CSV, every round one row", async () => {
+    // A title a spreadsheet would mangle: a comma, quotes, a newline and a leading `=`.
+    const tricky = await plan({
+      title: '=Spring, "pilot"\nround',
+      hromadas: { ids: [hromadas[7] ?? ""] },
+      partners: { ids: [partners[3] ?? ""] },
+    });
+    const list = RoundList.parse(
+      await (await app.request("/api/v1/rounds", { headers: coordinator.headers })).json(),
+    );
+    const res = await app.request("/api/v1/rounds?format=csv", { headers: coordinator.headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="rounds.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Rows end in CRLF; the title's newline is a bare LF inside its quoted cell.
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "id,title,status,mode,created_at,created_by,hromadas,partners,pairs,matched_hromadas," +
+        "unmatched_hromadas,total_score,accepted_pairs",
+    );
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(list.items.map((r) => r.id));
+    expect(lines.find((l) => l.startsWith(tricky.id))).toContain(
+      `${tricky.id},"'=Spring, ""pilot""\nround",proposed,optimal,${tricky.createdAt},`,
+    );
+    const accepted = lines.find((l) => l.startsWith(`${round.id},`)) ?? "";
+    expect(accepted.split(",").at(-1)).toBe(String(round.proposals.length));
+    await problem(
+      await app.request("/api/v1/rounds?format=xml", { headers: coordinator.headers }),
+      400,
+      "validation-failed",
+    );
+    await problem(
+      await app.request(`/api/v1/rounds/${round.id}?format=xml`, { headers: coordinator.headers }),
+      400,
+      "validation-failed",
+    );
+  });
+
   it.each([
     ["an unknown mode", { mode: "greedy" }],
     ["a negative demand", { demand: -1 }],
@@ -272,6 +312,7 @@ describe.each(ENGINES)("rounds on %s", (engine) => {
   it.each([
     ["POST", "/api/v1/rounds"],
     ["GET", "/api/v1/rounds"],
+    ["GET", "/api/v1/rounds?format=csv"],
     ["GET", "/api/v1/rounds/any"],
     ["POST", "/api/v1/rounds/any/accept"],
   ])("%s %s needs a coordinator: 401 anonymous, 403 for an editor", async (method, path) => {

@@ -14,7 +14,15 @@ import { newRouter, problemResponses } from "../lib/router";
 import { auditActor, requireRole } from "../middleware/auth";
 import { acceptRound } from "../services/rounds/accept-round";
 import { createRound } from "../services/rounds/create-round";
-import { getRound, listRounds, roundCsv } from "../services/rounds/get-round";
+import {
+  getRound,
+  listRounds,
+  ROUND_EXPORT_LIMIT,
+  roundCsv,
+  roundsCsv,
+} from "../services/rounds/get-round";
+
+const formatQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
 
 const createRoundRoute = createRoute({
   method: "post",
@@ -46,11 +54,17 @@ const listRoundsRoute = createRoute({
   path: "/rounds",
   tags: ["rounds"],
   summary: "Stored rounds, newest first (coordinators)",
+  description:
+    "The newest 500 rounds; `format=csv` downloads every stored round (up to 10,000), one row each with its counts.",
   security: [{ bearer: [] }],
   middleware: [requireRole("coordinator")] as const,
+  request: { query: formatQuery },
   responses: {
-    200: { description: "Round summaries", content: { "application/json": { schema: RoundList } } },
-    ...problemResponses(401, 403),
+    200: {
+      description: "Round summaries, or CSV",
+      content: { "application/json": { schema: RoundList }, "text/csv": { schema: z.string() } },
+    },
+    ...problemResponses(400, 401, 403),
   },
 });
 
@@ -65,7 +79,7 @@ const getRoundRoute = createRoute({
   middleware: [requireRole("coordinator")] as const,
   request: {
     params: z.object({ id: Id }),
-    query: z.strictObject({ format: z.enum(["json", "csv"]).default("json") }),
+    query: formatQuery,
   },
   responses: {
     200: {
@@ -113,9 +127,14 @@ export function roundsRouter() {
       c.header("location", `/api/v1/rounds/${round.id}`);
       return c.json(round, 201);
     })
-    .openapi(listRoundsRoute, async (c) =>
-      c.json({ items: await listRounds({ db: c.var.db.orm }) }, 200),
-    )
+    .openapi(listRoundsRoute, async (c) => {
+      if (c.req.valid("query").format === "csv") {
+        const items = await listRounds({ db: c.var.db.orm, limit: ROUND_EXPORT_LIMIT });
+        const { body, headers } = csvDownload(roundsCsv(items), "rounds.csv");
+        return c.body(body, 200, headers);
+      }
+      return c.json({ items: await listRounds({ db: c.var.db.orm }) }, 200);
+    })
     .openapi(getRoundRoute, async (c) => {
       const { id } = c.req.valid("param");
       const round = await getRound({ db: c.var.db.orm, id });

@@ -63,13 +63,58 @@ export function cleanParty(
   };
 }
 
+/** The most rounds a CSV export holds (the JSON list shows the newest 500). */
+export const ROUND_EXPORT_LIMIT = 10_000;
+
 /** Stored rounds, newest first (summaries only). */
-export async function listRounds({ db }: { db: Executor }): Promise<RoundSummary[]> {
+export async function listRounds({
+  db,
+  limit = 500,
+}: {
+  db: Executor;
+  limit?: number;
+}): Promise<RoundSummary[]> {
   const list = await rows<RoundRow>(
     db,
-    sql`SELECT ${roundColumns} FROM rounds r ORDER BY r.created_at DESC, r.id DESC LIMIT 500`,
+    sql`SELECT ${roundColumns} FROM rounds r ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`,
   );
   return list.map(summaryOf);
+}
+
+/** Stored rounds as CSV: one row each, with what the round achieved and how much was accepted. */
+export function roundsCsv(items: readonly RoundSummary[]): string {
+  return toCsv(
+    [
+      "id",
+      "title",
+      "status",
+      "mode",
+      "created_at",
+      "created_by",
+      "hromadas",
+      "partners",
+      "pairs",
+      "matched_hromadas",
+      "unmatched_hromadas",
+      "total_score",
+      "accepted_pairs",
+    ],
+    items.map((r) => [
+      r.id,
+      r.title,
+      r.status,
+      r.mode,
+      r.createdAt,
+      r.createdBy,
+      r.result.hromadas,
+      r.result.partners,
+      r.result.pairs,
+      r.result.matchedHromadas,
+      r.result.unmatchedHromadas,
+      Math.round(r.result.totalScore * 100) / 100,
+      r.acceptedPairs,
+    ]),
+  );
 }
 
 /** One stored round with its parameters and proposals (ordered as proposed), or null. */

@@ -111,6 +111,47 @@ describe.each(ENGINES)("questionnaires on %s", (engine) => {
     expect(paths).toEqual(expect.arrayContaining(["json.expertise", "json.languages"]));
   });
 
+  it("exports the review list as CSV for coordinators only, never cached", async () => {
+    // A name a spreadsheet would mangle: a comma, quotes, a newline and a leading `=`.
+    const q = await submit(sampleQuestionnaire({ name: '=Kalk, "Nord"\nheim' }));
+    const listed = await app.request("/api/v1/questionnaires?status=submitted", {
+      headers: r.coordinator.headers,
+    });
+    const items = (await listed.json()).items as QuestionnaireSubmission[];
+    const res = await app.request("/api/v1/questionnaires?status=submitted&format=csv", {
+      headers: r.coordinator.headers,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="questionnaires.csv"',
+    );
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Rows end in CRLF; the name's newline is a bare LF inside its quoted cell.
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^id,status,submitted_at,reviewed_at,municipality_id,country,/);
+    expect(lines[0]).toContain(",contact_name,contact_role,contact_email,");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(items.map((s) => s.id));
+    const row = lines.find((l) => l.startsWith(`${q.id},`)) ?? "";
+    expect(row).toContain(
+      `,submitted,${q.submittedAt},,${q.municipalityId},DE,${q.answers.municipality.officialCode},` +
+        `"'=Kalk, ""Nord""\nheim",,Bayern,24000,Anna Beispiel,,${q.answers.contact.email},`,
+    );
+    expect(row).toContain(",water-sanitation (expert); energy-heating (experienced),");
+
+    const url = "/api/v1/questionnaires?format=csv";
+    expect((await app.request(url)).status).toBe(401);
+    expect((await app.request(url, { headers: r.partnerEditor.headers })).status).toBe(403);
+    const bad = await app.request("/api/v1/questionnaires?format=xml", {
+      headers: r.coordinator.headers,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect((await bad.json()).code).toBe("validation-failed");
+  });
+
   it("lets only coordinators list, approve and reject", async () => {
     const q = await submit();
     expect((await app.request("/api/v1/questionnaires")).status).toBe(401);

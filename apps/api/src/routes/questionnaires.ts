@@ -7,6 +7,7 @@ import {
   ReviewQuestionnaireInput,
 } from "@pobratym/core";
 import { z } from "zod";
+import { csvDownload } from "../lib/csv";
 import { newRouter, problemResponses } from "../lib/router";
 import { assertRole, requireRole } from "../middleware/auth";
 import { clientAddress, enforceLimit, RateLimiter } from "../middleware/rate-limit";
@@ -14,6 +15,8 @@ import { approveQuestionnaire } from "../services/questionnaires/approve-questio
 import {
   getQuestionnaire,
   listQuestionnaires,
+  QUESTIONNAIRE_EXPORT_LIMIT,
+  questionnairesCsv,
 } from "../services/questionnaires/list-questionnaires";
 import { rejectQuestionnaire } from "../services/questionnaires/reject-questionnaire";
 import { submitQuestionnaire } from "../services/questionnaires/submit-questionnaire";
@@ -46,14 +49,23 @@ const listRoute = createRoute({
   path: "/questionnaires",
   tags: ["questionnaires"],
   summary: "Submitted questionnaires, newest first (coordinators only)",
+  description:
+    "The newest 200; `format=csv` downloads every match (up to 10,000), one row per submission with the contact " +
+    "person's details, so it is never cached.",
   security: [{ bearer: [] }],
   middleware: [requireRole("coordinator")] as const,
-  request: { query: z.strictObject({ status: QuestionnaireStatus.optional() }) },
+  request: {
+    query: z.strictObject({
+      status: QuestionnaireStatus.optional(),
+      format: z.enum(["json", "csv"]).default("json"),
+    }),
+  },
   responses: {
     200: {
-      description: "The submissions",
+      description: "The submissions, or CSV",
       content: {
         "application/json": { schema: z.object({ items: z.array(QuestionnaireSubmission) }) },
+        "text/csv": { schema: z.string() },
       },
     },
     ...problemResponses(400, 401, 403),
@@ -141,15 +153,17 @@ export function questionnairesRouter() {
     .openapi(listRoute, async (c) => {
       assertRole(c.var.actor, ["coordinator"]);
       c.header("cache-control", "private, no-store");
-      return c.json(
-        {
-          items: await listQuestionnaires({
-            db: c.var.db.orm,
-            status: c.req.valid("query").status,
-          }),
-        },
-        200,
-      );
+      const { status, format } = c.req.valid("query");
+      if (format === "csv") {
+        const items = await listQuestionnaires({
+          db: c.var.db.orm,
+          status,
+          limit: QUESTIONNAIRE_EXPORT_LIMIT,
+        });
+        const { body, headers } = csvDownload(questionnairesCsv(items), "questionnaires.csv");
+        return c.body(body, 200, headers);
+      }
+      return c.json({ items: await listQuestionnaires({ db: c.var.db.orm, status }) }, 200);
     })
     .openapi(getRoute, async (c) => {
       assertRole(c.var.actor, ["coordinator"]);

@@ -9,7 +9,7 @@ import {
   type ScheduleConferenceInput,
 } from "@pobratym/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../../../lib/api-client";
+import { apiGet, apiSend, apiUrl } from "../../../lib/api-client";
 
 const path = (id: string, rest = "") => `/conferences/${encodeURIComponent(id)}${rest}`;
 
@@ -36,6 +36,9 @@ export function useSchedule(id: string) {
     queryFn: ({ signal }) => apiGet(path(id, "/schedule"), ConferenceScheduleView, { signal }),
   });
 }
+
+/** The API's CSV of the schedule: one row per meeting, to print and share. */
+export const scheduleCsvUrl = (id: string) => apiUrl(path(id, "/schedule"), { format: "csv" });
 
 /** Adds participants by municipality id (both sides mixed). */
 export function useAddParticipants(id: string) {

@@ -13,6 +13,7 @@ import { ScrollRegion } from "../../../components/ui/scroll-region";
 import { useI18n } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import {
+  scheduleCsvUrl,
   useAddParticipants,
   useAddWish,
   useConference,
@@ -360,7 +361,10 @@ export function ScheduleSection({ id }: { id: string }) {
               onClick={() => window.print()}
             >
               {t("conferences.print")}
-            </button>
+            </button>{" "}
+            <a href={scheduleCsvUrl(id)} download>
+              {t("conferences.csv")}
+            </a>
           </p>
           <ScheduleGrid
             schedule={schedule.data}

@@ -282,6 +282,7 @@ export const workflowEn = {
     other: "{count} participants get fewer meetings than asked.",
   },
   "conferences.print": "Print the schedule",
+  "conferences.csv": "Download the schedule as CSV",
   "conferences.gridCaption": "Meetings by round ({rounds}) and table ({tables})",
   "conferences.round": "Round",
   "conferences.roundN": "Round {n}",

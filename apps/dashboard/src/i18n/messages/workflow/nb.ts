@@ -273,6 +273,7 @@ export const workflowNb: WorkflowCatalogue = {
     other: "{count} deltakere får færre møter enn ønsket.",
   },
   "conferences.print": "Skriv ut timeplanen",
+  "conferences.csv": "Last ned timeplanen som CSV",
   "conferences.gridCaption": "Møter per runde ({rounds}) og bord ({tables})",
   "conferences.round": "Runde",
   "conferences.roundN": "Runde {n}",

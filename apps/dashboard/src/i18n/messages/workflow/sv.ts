@@ -269,6 +269,7 @@ export const workflowSv: WorkflowCatalogue = {
     other: "{count} deltagare får färre möten än önskat.",
   },
   "conferences.print": "Skriv ut schemat",
+  "conferences.csv": "Ladda ner schemat som CSV",
   "conferences.gridCaption": "Möten per omgång ({rounds}) och bord ({tables})",
   "conferences.round": "Omgång",
   "conferences.roundN": "Omgång {n}",

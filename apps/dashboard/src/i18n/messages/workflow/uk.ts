@@ -308,6 +308,7 @@ export const workflowUk: WorkflowCatalogue = {
     other: "{count} учасника отримують менше зустрічей, ніж бажали.",
   },
   "conferences.print": "Надрукувати розклад",
+  "conferences.csv": "Завантажити розклад як CSV",
   "conferences.gridCaption": "Зустрічі за раундами ({rounds}) і столами ({tables})",
   "conferences.round": "Раунд",
   "conferences.roundN": "Раунд {n}",

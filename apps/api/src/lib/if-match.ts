@@ -1,5 +1,7 @@
+// The z of @hono/zod-openapi: importing it is what adds `.openapi()` to zod schemas, and this
+// module can be loaded before any route (services import withIfMatch's errors through it).
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../deps";
 import { PreconditionFailedError, PreconditionRequiredError } from "../errors";
 import { etag, expectedVersion } from "./etag";

@@ -9,6 +9,25 @@ import { QuestionnaireWizard } from "./questionnaire-wizard";
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
+/** A saved draft on the summary step with every answer valid. */
+const COMPLETE_DRAFT = {
+  step: 8,
+  municipality: {
+    country: "SE",
+    officialCode: "0780",
+    name: "Växjö",
+    region: "Kronobergs län",
+    population: "95 000",
+  },
+  contact: { name: "Anna", email: "anna@vaxjo.se" },
+  motivation: "We want to help.",
+  expertise: { "water-sanitation": "expert" },
+  capacity: { partnerships: "1", staffHoursPerMonth: "40", annualBudgetEur: "20000" },
+  preferences: { zone: "war-zone", size: "any", regions: "UA-65" },
+  languages: ["en", "sv"],
+  politicalDecision: { taken: "yes", date: "2025-05-01", body: "Kommunfullmäktige" },
+};
+
 describe("QuestionnaireWizard", () => {
   it("stops on the first step with messages in the user's language until the fields are valid", async () => {
     const user = userEvent.setup();
@@ -88,26 +107,7 @@ describe("QuestionnaireWizard", () => {
 
   it("submits the schema-checked answers from the summary and clears the saved draft", async () => {
     const user = userEvent.setup();
-    localStorage.setItem(
-      "pobratym.questionnaire.draft.v1",
-      JSON.stringify({
-        step: 8,
-        municipality: {
-          country: "SE",
-          officialCode: "0780",
-          name: "Växjö",
-          region: "Kronobergs län",
-          population: "95 000",
-        },
-        contact: { name: "Anna", email: "anna@vaxjo.se" },
-        motivation: "We want to help.",
-        expertise: { "water-sanitation": "expert" },
-        capacity: { partnerships: "1", staffHoursPerMonth: "40", annualBudgetEur: "20000" },
-        preferences: { zone: "war-zone", size: "any", regions: "UA-65" },
-        languages: ["en", "sv"],
-        politicalDecision: { taken: "yes", date: "2025-05-01", body: "Kommunfullmäktige" },
-      }),
-    );
+    localStorage.setItem("pobratym.questionnaire.draft.v1", JSON.stringify(COMPLETE_DRAFT));
     const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async (_url, init) => {
       const answers = JSON.parse(String(init?.body));
       const submission: QuestionnaireSubmission = {
@@ -139,5 +139,36 @@ describe("QuestionnaireWizard", () => {
       body: "Kommunfullmäktige",
     });
     expect(localStorage.getItem("pobratym.questionnaire.draft.v1")).toBeNull();
+  });
+
+  it("sends the questionnaire once when Submit is pressed again while it is being sent", async () => {
+    const user = userEvent.setup();
+    localStorage.setItem("pobratym.questionnaire.draft.v1", JSON.stringify(COMPLETE_DRAFT));
+    let release: (r: Response) => void = () => {};
+    const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async (_url, init) => {
+      const answers = JSON.parse(String(init?.body));
+      return new Promise<Response>((done) => {
+        release = done;
+      }).then(() =>
+        json(201, {
+          id: "q-2",
+          municipalityId: null,
+          status: "submitted",
+          submittedAt: "2026-01-01T00:00:00Z",
+          reviewedAt: null,
+          answers,
+        }),
+      );
+    });
+    renderWithProviders(<QuestionnaireWizard />);
+    const button = screen.getByRole("button", { name: "Submit questionnaire" });
+    await user.click(button);
+    await user.click(button);
+    await user.keyboard("{Enter}");
+    release(new Response());
+    expect(
+      await screen.findByText("Thank you, the questionnaire has been submitted."),
+    ).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

@@ -146,6 +146,9 @@ export function QuestionnaireWizard({
   };
 
   const send = () => {
+    // The button is only aria-disabled while sending (it stays focusable): a second click or
+    // Enter must not submit the same questionnaire twice.
+    if (submit.isPending) return;
     const found = inFieldOrder(validateStep(Questionnaire, draft, "summary"));
     setProblems(found);
     if (found.length > 0) return;

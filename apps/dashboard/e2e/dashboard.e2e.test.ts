@@ -200,13 +200,44 @@ describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
     await shot("catalogue-wall", false);
   });
 
+  /** Points at a dot that nothing covers (dots overlap where hromadas are dense); returns its id. */
+  const pointAtADot = async () => {
+    const dot = await page.evaluate(() => {
+      for (const c of document.querySelectorAll("svg circle.map-point")) {
+        const box = c.getBoundingClientRect();
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        if (document.elementFromPoint(x, y) === c) return { id: c.getAttribute("data-id"), x, y };
+      }
+      return null;
+    });
+    if (!dot) throw new Error("no dot to point at");
+    await page.mouse.move(dot.x, dot.y);
+    return dot.id;
+  };
+
   it("draws the map with a point per hromada and a table alternative, without axe violations", async () => {
     await open("/map");
     await page.getByRole("table").waitFor();
     const points = await page.locator("svg circle").count();
     expect(points).toBeGreaterThan(0);
+    // No title per dot: one tooltip names the dot under the pointer.
+    expect(await page.locator("svg circle.map-point title").count()).toBe(0);
     await shot("map-en");
+    const id = await pointAtADot();
+    const tooltip = page.locator(".map-tooltip");
+    await tooltip.waitFor();
+    expect(await page.locator(".map-tooltip").count()).toBe(1);
+    expect(await tooltip.textContent()).toMatch(/^.+, .+: .+$/);
+    await shot("map-tooltip", false);
     await expectNoAxeViolations();
+    await page.keyboard.press("Escape");
+    await tooltip.waitFor({ state: "detached" });
+    // The same dot, clicked, opens its profile.
+    await page.locator(`circle.map-point[data-id="${id}"]`).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/municipalities/${id}`);
+    await page.goBack();
+    await page.getByRole("table").waitFor();
     await page.getByLabel("Partnership status").check();
     await expect.poll(() => new URL(page.url()).searchParams.get("colour")).toBe("partnership");
     await shot("map-partnership", false);
@@ -264,6 +295,10 @@ describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
     expect(onLand).toBeGreaterThan(0.95);
     // The outlines' source is credited beside the catalogue's.
     await page.getByText("Country outlines: Natural Earth (public domain)").waitFor();
+    await pointAtADot();
+    await page.locator(".map-tooltip").waitFor();
+    // Name, region, country: status.
+    expect(await page.locator(".map-tooltip").textContent()).toMatch(/^.+, .+, .+: .+$/);
     await shot("map-europe", false);
 
     // A shared link opens the same view; a region's municipalities can then be reached by keyboard.

@@ -1,16 +1,13 @@
 import type { MunicipalitySummary } from "@pobratym/core";
-import { type GeoPermissibleObjects, geoConicConformal, geoGraticule, geoPath } from "d3-geo";
 import { useEffect, useMemo } from "react";
-import type { OblastShape } from "../api/get-oblast-shapes";
 import { type ColourMode, pointColour } from "./colour-scheme";
-import { UKRAINE_EXTENT } from "./extents";
-import { MAP_HEIGHT, MAP_WIDTH, MapCanvas, type MapShape, type PlacedDot } from "./map-canvas";
-
-const PAD = 12;
+import { MapCanvas, type MapShape, type PlacedDot } from "./map-canvas";
+import type { UkraineFrame } from "./ukraine-frame";
 
 interface Props {
   points: readonly MunicipalitySummary[];
-  shapes: readonly OblastShape[] | null;
+  /** The projection and outlines (see `ukraineFrame`), drawn before the points arrive. */
+  frame: UkraineFrame;
   mode: ColourMode;
   label: string;
   onSelect: (id: string) => void;
@@ -26,7 +23,7 @@ interface Props {
  */
 export function HromadaMap({
   points,
-  shapes,
+  frame,
   mode,
   label,
   onSelect,
@@ -34,74 +31,46 @@ export function HromadaMap({
   selectedIso,
   highlightId,
 }: Props) {
-  const drawing = useMemo(() => {
-    const graticule = geoGraticule().extent(UKRAINE_EXTENT).step([2, 1]);
-    const fitTo: GeoPermissibleObjects = shapes
-      ? ({
-          type: "FeatureCollection",
-          features: shapes.map((s) => s.geometry),
-        } as GeoPermissibleObjects)
-      : graticule.outline();
-    // Conformal conic with standard parallels across Ukraine keeps shapes and directions familiar.
-    const projection = geoConicConformal()
-      .parallels([45, 51])
-      .rotate([-31, 0])
-      .fitExtent(
-        [
-          [PAD, PAD],
-          [MAP_WIDTH - PAD, MAP_HEIGHT - PAD],
-        ],
-        fitTo,
-      );
-    const path = geoPath(projection);
-    const dots: PlacedDot[] = points.flatMap((m) => {
-      if (!m.centre) return [];
-      const xy = projection([m.centre.lon, m.centre.lat]);
-      return xy ? [{ m, x: xy[0], y: xy[1] }] : [];
-    });
-    return {
-      oblasts:
-        shapes?.map((s, i) => ({
-          key: s.iso ?? String(i),
-          iso: s.iso,
-          d: path(s.geometry) ?? "",
-        })) ?? null,
-      graticule: shapes ? null : (path(graticule()) ?? ""),
-      outline: shapes ? null : (path(graticule.outline()) ?? ""),
-      dots,
-    };
-  }, [points, shapes]);
+  const dots = useMemo(
+    (): PlacedDot[] =>
+      points.flatMap((m) => {
+        if (!m.centre) return [];
+        const xy = frame.projection([m.centre.lon, m.centre.lat]);
+        return xy ? [{ m, x: xy[0], y: xy[1] }] : [];
+      }),
+    [points, frame],
+  );
 
   const outlines = useMemo((): MapShape[] => {
-    if (!drawing.oblasts) {
+    if (!frame.oblasts) {
       return [
-        { key: "graticule", className: "map-graticule", d: drawing.graticule ?? "" },
-        { key: "outline", className: "map-outline", d: drawing.outline ?? "" },
+        { key: "graticule", className: "map-graticule", d: frame.graticule ?? "" },
+        { key: "outline", className: "map-outline", d: frame.outline ?? "" },
       ];
     }
-    const oblasts = drawing.oblasts.map((o) => ({ key: o.key, d: o.d, className: "map-oblast" }));
+    const oblasts = frame.oblasts.map((o) => ({ key: o.key, d: o.d, className: "map-oblast" }));
     // The chosen oblast goes last, so its heavier outline is not painted over by its neighbours'.
-    const chosen = drawing.oblasts.find((o) => selectedIso && o.iso === selectedIso);
+    const chosen = frame.oblasts.find((o) => selectedIso && o.iso === selectedIso);
     return chosen
       ? [
           ...oblasts.filter((o) => o.key !== chosen.key),
           { key: chosen.key, d: chosen.d, className: "map-oblast map-oblast--selected" },
         ]
       : oblasts;
-  }, [drawing, selectedIso]);
+  }, [frame, selectedIso]);
 
   const colour = useMemo(() => (m: MunicipalitySummary) => pointColour(m, mode), [mode]);
 
   // For bench/perf.ts: the moment every dot is in the DOM.
   useEffect(() => {
-    if (drawing.dots.length > 0) performance.mark("map:drawn", { detail: drawing.dots.length });
-  }, [drawing]);
+    if (dots.length > 0) performance.mark("map:drawn", { detail: dots.length });
+  }, [dots]);
 
   return (
     <MapCanvas
       label={label}
       shapes={outlines}
-      dots={drawing.dots}
+      dots={dots}
       colour={colour}
       pointTitle={pointTitle}
       onSelect={onSelect}

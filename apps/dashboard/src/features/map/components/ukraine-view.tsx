@@ -14,6 +14,7 @@ import { HromadaMap } from "./hromada-map";
 import { type LegendEntry, MapLegend } from "./map-legend";
 import { MunicipalityFinder, type PointStatus } from "./municipality-finder";
 import { OblastCountsTable } from "./oblast-counts-table";
+import { ukraineFrame } from "./ukraine-frame";
 
 interface Props {
   profilePath: (id: string) => string;
@@ -32,6 +33,12 @@ export function UkraineView({ profilePath, regionPath, colour, region, onChange 
   const shapes = useOblastShapes();
   const [highlight, setHighlight] = useState<string | null>(null);
   const radioName = useId();
+  // Projected and drawn as soon as the outlines are in (or known to be missing), often while the
+  // hromada list, ten times larger, is still downloading: then the dots are all that is left.
+  const frame = useMemo(
+    () => (shapes.isPending ? undefined : ukraineFrame(shapes.data ?? null)),
+    [shapes.isPending, shapes.data],
+  );
 
   const status = useCallback(
     (m: MunicipalitySummary): PointStatus => ({
@@ -64,7 +71,7 @@ export function UkraineView({ profilePath, regionPath, colour, region, onChange 
   return (
     <>
       <p>{t("map.intro")}</p>
-      {points.isPending || shapes.isPending ? (
+      {points.isPending || !frame ? (
         <Loading />
       ) : points.isError ? (
         <ErrorView error={points.error} onRetry={() => void points.refetch()} />
@@ -77,7 +84,7 @@ export function UkraineView({ profilePath, regionPath, colour, region, onChange 
             <figure className="map-figure">
               <HromadaMap
                 points={points.data}
-                shapes={shapes.data ?? null}
+                frame={frame}
                 mode={colour}
                 label={t("map.figureLabel", {
                   count: points.data.length,

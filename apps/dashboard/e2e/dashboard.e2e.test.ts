@@ -240,6 +240,13 @@ describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
     await page.getByRole("table").waitFor();
     await page.getByLabel("Partnership status").check();
     await expect.poll(() => new URL(page.url()).searchParams.get("colour")).toBe("partnership");
+    // Partnered hromadas are painted last, over their unpartnered neighbours.
+    const fills = await page
+      .locator("svg circle.map-point")
+      .evaluateAll((dots) => dots.map((d) => d.getAttribute("fill")));
+    const firstPartnered = fills.indexOf("#009e73");
+    expect(firstPartnered).toBeGreaterThan(0);
+    expect(fills.slice(firstPartnered).every((f) => f === "#009e73")).toBe(true);
     await shot("map-partnership", false);
   });
 

@@ -3,6 +3,7 @@ import { type GeoPermissibleObjects, geoAzimuthalEqualArea, geoGraticule, geoPat
 import { useEffect, useMemo } from "react";
 import { type CountryShape, UKRAINE_NUMERIC } from "../api/get-country-shapes";
 import { pointColour } from "./colour-scheme";
+import { partneredOnTop } from "./draw-order";
 import { UKRAINE_EXTENT } from "./extents";
 import { MAP_HEIGHT, MAP_WIDTH, MapCanvas, type MapShape, type PlacedDot } from "./map-canvas";
 
@@ -65,9 +66,7 @@ export function EuropeMap({ points, countries, label, onSelect, pointTitle, high
       const xy = projection([m.centre.lon, m.centre.lat]);
       return xy ? [{ m, x: xy[0], y: xy[1] }] : [];
     });
-    // Partnered municipalities are few: paint them last, so their neighbours do not hide them.
-    dots.sort((a, b) => Number(a.m.partnershipCount > 0) - Number(b.m.partnershipCount > 0));
-    return { shapes: shapes.filter((s) => s.d), dots };
+    return { shapes: shapes.filter((s) => s.d), dots: partneredOnTop(dots) };
   }, [points, countries]);
 
   // For bench and e2e checks: the moment every partner dot is in the DOM.

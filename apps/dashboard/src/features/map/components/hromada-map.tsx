@@ -1,6 +1,7 @@
 import type { MunicipalitySummary } from "@pobratym/core";
 import { useEffect, useMemo } from "react";
 import { type ColourMode, pointColour } from "./colour-scheme";
+import { partneredOnTop } from "./draw-order";
 import { MapCanvas, type MapShape, type PlacedDot } from "./map-canvas";
 import type { UkraineFrame } from "./ukraine-frame";
 
@@ -19,7 +20,7 @@ interface Props {
 
 /**
  * Ukraine drawn with d3-geo: oblast outlines when available, else a graticule, and one dot per
- * hromada centre.
+ * hromada centre. Coloured by partnership status, the partnered dots are painted on top.
  */
 export function HromadaMap({
   points,
@@ -39,6 +40,10 @@ export function HromadaMap({
         return xy ? [{ m, x: xy[0], y: xy[1] }] : [];
       }),
     [points, frame],
+  );
+  const ordered = useMemo(
+    () => (mode === "partnership" ? partneredOnTop(dots) : dots),
+    [dots, mode],
   );
 
   const outlines = useMemo((): MapShape[] => {
@@ -70,7 +75,7 @@ export function HromadaMap({
     <MapCanvas
       label={label}
       shapes={outlines}
-      dots={dots}
+      dots={ordered}
       colour={colour}
       pointTitle={pointTitle}
       onSelect={onSelect}

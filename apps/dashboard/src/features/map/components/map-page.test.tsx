@@ -89,6 +89,22 @@ describe("MapPage", () => {
     expect(where()).toBe("/map");
   });
 
+  it("draws partnered hromadas over the others on the Ukraine view when coloured by partnership", async () => {
+    const user = userEvent.setup();
+    const { container } = renderMap();
+    await waitFor(() => expect(container.querySelectorAll("circle.map-point")).toHaveLength(3));
+    const ids = () =>
+      [...container.querySelectorAll("circle.map-point")].map((c) => c.getAttribute("data-id"));
+    // By situation, the catalogue's order (Kherson, the one partnered hromada, comes first).
+    expect(ids()[0]).toBe("ua-kherson");
+    await user.click(screen.getByLabelText("Partnership status"));
+    expect(ids().at(-1)).toBe("ua-kherson");
+    expect(container.querySelector('circle[data-id="ua-kherson"]')).toHaveAttribute(
+      "fill",
+      "#009e73",
+    );
+  });
+
   it("opens the Europe view from a shared link and a dot's profile on click", async () => {
     const { container, where } = renderMap("/map?view=europe");
     await waitFor(

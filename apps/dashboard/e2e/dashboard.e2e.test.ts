@@ -278,6 +278,8 @@ describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
     expect(
       await page.getByRole("tab", { name: "Partners in Europe" }).getAttribute("aria-selected"),
     ).toBe("true");
+    await page.getByRole("heading", { level: 1, name: "Map of partner municipalities" }).waitFor();
+    await expect.poll(() => page.title()).toBe("Map of partner municipalities – Pobratym");
     await page
       .getByRole("table", { name: "Partner municipalities by country and region" })
       .waitFor();

@@ -194,6 +194,7 @@ export const en = {
   "map.views": "Map view",
   "map.view.ukraine": "Hromadas in Ukraine",
   "map.view.europe": "Partners in Europe",
+  "map.europe.title": "Map of partner municipalities",
   "map.europe.intro":
     "Each dot is a European partner municipality, coloured by whether it has a partnership with a hromada. Select a dot to open its profile, or choose a region in the list beside the map.",
   "map.europe.figureLabel": {

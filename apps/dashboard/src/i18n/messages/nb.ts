@@ -189,6 +189,7 @@ export const nb: Catalogue = {
   "map.views": "Kartvisning",
   "map.view.ukraine": "Hromadaer i Ukraina",
   "map.view.europe": "Partnere i Europa",
+  "map.europe.title": "Kart over partnerkommuner",
   "map.europe.intro":
     "Hvert punkt er en europeisk partnerkommune, fargelagt etter om den har et partnerskap med en hromada. Velg et punkt for å åpne profilen, eller velg en region i listen ved siden av kartet.",
   "map.europe.figureLabel": {

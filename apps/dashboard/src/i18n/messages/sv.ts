@@ -188,6 +188,7 @@ export const sv: Catalogue = {
   "map.views": "Kartvy",
   "map.view.ukraine": "Hromador i Ukraina",
   "map.view.europe": "Partner i Europa",
+  "map.europe.title": "Karta över partnerkommuner",
   "map.europe.intro":
     "Varje punkt är en europeisk partnerkommun, färglagd efter om den har ett partnerskap med en hromada. Välj en punkt för att öppna profilen, eller välj en region i listan bredvid kartan.",
   "map.europe.figureLabel": {

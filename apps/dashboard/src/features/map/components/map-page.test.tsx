@@ -89,6 +89,31 @@ describe("MapPage", () => {
     expect(where()).toBe("/map");
   });
 
+  it("names the chosen view in the heading and the document title", async () => {
+    const { where } = renderMap();
+    await screen.findByRole("heading", { level: 1, name: "Map of hromadas" });
+    await waitFor(() => expect(document.title).toBe("Map of hromadas – Pobratym"));
+    await userEvent.click(screen.getByRole("tab", { name: "Partners in Europe" }));
+    expect(where()).toBe("/map?view=europe");
+    expect(
+      screen.getByRole("heading", { level: 1, name: "Map of partner municipalities" }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe("Map of partner municipalities – Pobratym"));
+  });
+
+  it("names the Europe view in Ukrainian too, straight from a shared link", async () => {
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input: RequestInfo | URL) =>
+      mapApi(String(input)),
+    );
+    renderWithProviders(
+      <MapPage profilePath={(id) => `/municipalities/${id}`} regionPath={(r) => `/?region=${r}`} />,
+      { route: "/map?view=europe", locale: "uk" },
+    );
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Мапа муніципалітетів-партнерів" }),
+    ).toBeInTheDocument();
+  });
+
   it("draws partnered hromadas over the others on the Ukraine view when coloured by partnership", async () => {
     const user = userEvent.setup();
     const { container } = renderMap();

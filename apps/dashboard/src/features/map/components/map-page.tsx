@@ -21,15 +21,17 @@ interface Props {
  */
 export function MapPage({ profilePath, regionPath }: Props) {
   const { t } = useI18n();
-  useDocumentTitle(t("map.title"));
   const [options, setOptions] = useMapOptions();
+  // The heading and the tab's title name what the chosen view shows.
+  const title = t(options.view === "europe" ? "map.europe.title" : "map.title");
+  useDocumentTitle(title);
   const id = useId();
   const tabId = (v: MapView) => `${id}-tab-${v}`;
   const panelId = (v: MapView) => `${id}-panel-${v}`;
 
   return (
     <>
-      <PageHeading>{t("map.title")}</PageHeading>
+      <PageHeading>{title}</PageHeading>
       {/* A region key belongs to one view's data, so switching views clears it. */}
       <MapViewTabs
         view={options.view}

@@ -1,10 +1,50 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/** Vite's default: a chunk past this many kB (minified) is worth splitting. */
+const CHUNK_WARNING_KB = 500;
+/**
+ * Chunks allowed past it, by name, as long as they are loaded lazily: `countries-50m` is
+ * world-atlas's 1:50m country outlines (Natural Earth, ~750 kB of JSON as one module), which only
+ * the map's Europe tab imports, on demand (src/features/map/api/get-country-shapes.ts). It cannot
+ * be split smaller, and it never weighs on the first load.
+ */
+const LARGE_LAZY_CHUNKS = new Set(["countries-50m"]);
+
+/**
+ * Vite's chunk size warning takes one limit for every chunk; raising it for the outlines would
+ * hide any other chunk that grows past 500 kB. So the built-in warning is off (below) and this
+ * gives the same warning for every chunk but the lazy outlines, or for them too once imported eagerly.
+ */
+function chunkSizeWarning(): Plugin {
+  return {
+    name: "pobratym:chunk-size-warning",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== "chunk") continue;
+        if (file.isDynamicEntry && LARGE_LAZY_CHUNKS.has(file.name)) continue;
+        const kb = file.code.length / 1000;
+        if (kb > CHUNK_WARNING_KB) {
+          this.warn(
+            `${file.fileName} is ${kb.toFixed(0)} kB after minification (over ${CHUNK_WARNING_KB} kB): split it with a dynamic import(), or list it in LARGE_LAZY_CHUNKS if it is already lazy and cannot be split.`,
+          );
+        }
+      }
+    },
+  };
+}
 
 // Same origin in production (the API serves dist/); in dev, Vite forwards /api to the local API.
 export default defineConfig({
-  plugins: [react()],
-  build: { outDir: "dist", sourcemap: true, target: "es2022" },
+  plugins: [react(), chunkSizeWarning()],
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    target: "es2022",
+    // Off: chunkSizeWarning() above warns per chunk instead, with the lazy outlines exempt.
+    chunkSizeWarningLimit: Number.POSITIVE_INFINITY,
+  },
   server: {
     proxy: {
       "/api": {

@@ -13,7 +13,10 @@ export const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL")
     .optional(),
-  /** A folder in the reference data formats, imported (idempotently) at start-up. */
+  /**
+   * A folder in the reference data formats, imported (idempotently) at start-up; `off` for none.
+   * Unset, the Node entry uses `shared/data` beside the checkout when it exists.
+   */
   POBRATYM_REFERENCE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
@@ -53,7 +56,7 @@ export function env(): Env {
     // so `POBRATYM_REFERENCE_DIR=../shared/data pnpm start` at the repo root means what it says.
     const base = process.env.INIT_CWD ?? process.cwd();
     parsed.POBRATYM_DATA_DIR = resolveFrom(base, parsed.POBRATYM_DATA_DIR);
-    if (parsed.POBRATYM_REFERENCE_DIR)
+    if (parsed.POBRATYM_REFERENCE_DIR && parsed.POBRATYM_REFERENCE_DIR !== "off")
       parsed.POBRATYM_REFERENCE_DIR = resolveFrom(base, parsed.POBRATYM_REFERENCE_DIR);
     cached = parsed;
   }

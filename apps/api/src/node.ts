@@ -8,12 +8,15 @@ import { openDatabase } from "./bootstrap";
 import { env } from "./env";
 import { jsonLogger } from "./logger";
 import { serveDashboard } from "./node-static";
+import { referenceDirFor } from "./reference-dir";
 
+// src/node.ts and dist/node.js both sit one level below apps/api.
+const here = dirname(fileURLToPath(import.meta.url));
 const config = env();
 const logger = jsonLogger(config.LOG_LEVEL);
 const clock = () => new Date();
-const db = await openDatabase(config, logger, clock);
-const referenceDir = config.POBRATYM_REFERENCE_DIR;
+const referenceDir = referenceDirFor(config.POBRATYM_REFERENCE_DIR, resolve(here, "../../.."));
+const db = await openDatabase({ ...config, POBRATYM_REFERENCE_DIR: referenceDir }, logger, clock);
 const referenceAssets = {
   oblastShapes: async () =>
     referenceDir
@@ -28,8 +31,7 @@ const app = createApp({
   referenceAssets,
 });
 
-// src/node.ts and dist/node.js both sit one level below apps/api.
-const dashboardDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dashboard/dist");
+const dashboardDir = resolve(here, "../../dashboard/dist");
 const withDashboard = serveDashboard(app, dashboardDir);
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {

@@ -103,6 +103,31 @@ describe.each(ENGINES)("questionnaires on %s", (engine) => {
     expect(left[0]?.n).toBe(0);
   });
 
+  it("answers the same pending answers again with that submission, not a duplicate", async () => {
+    const answers = sampleQuestionnaire();
+    const first = await submit(answers);
+    const again = await app.request(
+      "/api/v1/questionnaires",
+      post(answers, { "x-forwarded-for": "198.51.100.2" }),
+    );
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect(QuestionnaireSubmission.parse(await again.json()).id).toBe(first.id);
+    // Changed answers are a new submission for coordinators to compare.
+    const changed = await submit({ ...answers, motivation: "Also schools." });
+    expect(changed.id).not.toBe(first.id);
+    const pending = await app.request("/api/v1/questionnaires?status=submitted", {
+      headers: r.coordinator.headers,
+    });
+    const ids = ((await pending.json()) as { items: { id: string }[] }).items.map((q) => q.id);
+    expect(ids.filter((id) => id === first.id || id === changed.id)).toHaveLength(2);
+    // Once reviewed, the same answers may be sent again.
+    const rejected = await app.request(`/api/v1/questionnaires/${first.id}/reject`, {
+      ...post({}, r.coordinator.headers),
+    });
+    expect(rejected.status).toBe(200);
+    expect((await submit(answers)).id).not.toBe(first.id);
+  });
+
   it("rejects an invalid questionnaire with the failing fields", async () => {
     const answers = { ...sampleQuestionnaire(), expertise: [], languages: [] };
     const res = await app.request("/api/v1/questionnaires", post(answers));

@@ -36,6 +36,11 @@ const submitRoute = createRoute({
     `At most ${QUESTIONNAIRE_LIMIT.submissions} submissions an hour from one client address.`,
   request: { body: { required: true, content: { "application/json": { schema: Questionnaire } } } },
   responses: {
+    200: {
+      description:
+        "The same answers for the same municipality already await review: that submission, unchanged",
+      content: { "application/json": { schema: QuestionnaireSubmission } },
+    },
     201: {
       description: "The stored submission",
       content: { "application/json": { schema: QuestionnaireSubmission } },
@@ -142,13 +147,13 @@ export function questionnairesRouter() {
         enforceLimit(c, submissions, [key]);
         submissions.hit(key, c.var.clock().getTime());
       }
-      const submission = await submitQuestionnaire({
+      const { submission, created } = await submitQuestionnaire({
         db: c.var.db.orm,
         answers: c.req.valid("json"),
         now: c.var.clock().toISOString(),
         requestId: c.var.requestId,
       });
-      return c.json(submission, 201);
+      return created ? c.json(submission, 201) : c.json(submission, 200);
     })
     .openapi(listRoute, async (c) => {
       assertRole(c.var.actor, ["coordinator"]);

@@ -306,7 +306,7 @@ export const ROWS: MatrixRow[] = [
       target: "partner",
       allowed: COORDINATOR,
       prepare: async (ctx) => {
-        const q = await submitQuestionnaire({
+        const { submission: q } = await submitQuestionnaire({
           db: ctx.db.orm,
           answers: Questionnaire.parse(sampleQuestionnaire()),
           now: ctx.now,

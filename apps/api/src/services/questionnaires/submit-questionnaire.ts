@@ -13,7 +13,10 @@ import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./qu
  * Stores a questionnaire and, when the municipality is not in the catalogue yet, a DRAFT partner
  * profile made by core's questionnaireToProfile. Drafts stay out of the public catalogue until a
  * coordinator approves. Nothing here touches a published profile or its contacts: an anonymous
- * form must not be able to change what others see.
+ * form must not be able to change what others see. The same answers for the same municipality,
+ * while an earlier copy still awaits review, are that submission again (a double click, a retried
+ * request): it is returned with `created: false` instead of giving coordinators a duplicate.
+ * Different answers make a new submission; coordinators see both.
  */
 export async function submitQuestionnaire({
   db,
@@ -25,7 +28,7 @@ export async function submitQuestionnaire({
   answers: Questionnaire;
   now: string;
   requestId: string;
-}): Promise<QuestionnaireSubmission> {
+}): Promise<{ submission: QuestionnaireSubmission; created: boolean }> {
   const { partner } = questionnaireToProfile(answers);
   const { contacts: _contacts, ...draft } = partner;
   const stored = parseMunicipality({ ...draft, contacts: [] });
@@ -34,6 +37,14 @@ export async function submitQuestionnaire({
       tx,
       sql`SELECT id FROM municipalities WHERE id = ${partner.id} FOR UPDATE`,
     );
+    const answersJson = JSON.stringify(answers);
+    const [pending] = await rows<QuestionnaireRow>(
+      tx,
+      sql`SELECT ${QUESTIONNAIRE_COLUMNS} FROM questionnaires
+          WHERE municipality_id = ${partner.id} AND status = 'submitted' AND data = ${answersJson}::jsonb
+          ORDER BY submitted_at LIMIT 1`,
+    );
+    if (pending) return { submission: toSubmission(pending), created: false };
     if (!existing) {
       await insertMunicipality({ tx, municipality: stored, source: "questionnaire", now });
       await writeAudit({
@@ -51,9 +62,9 @@ export async function submitQuestionnaire({
     const [row] = await rows<QuestionnaireRow>(
       tx,
       sql`INSERT INTO questionnaires (id, municipality_id, status, data, submitted_at)
-          VALUES (${id}, ${partner.id}, 'submitted', ${JSON.stringify(answers)}::jsonb, ${now}::timestamptz)
+          VALUES (${id}, ${partner.id}, 'submitted', ${answersJson}::jsonb, ${now}::timestamptz)
           RETURNING ${QUESTIONNAIRE_COLUMNS}`,
     );
-    return toSubmission(row as QuestionnaireRow);
+    return { submission: toSubmission(row as QuestionnaireRow), created: true };
   });
 }

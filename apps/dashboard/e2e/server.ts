@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { type AddressInfo, createServer as createNetServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createStubServer } from "./stub-server";
@@ -26,23 +26,31 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createNetServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
 async function listen(server: Server): Promise<string> {
   return new Promise((ok) => {
     server.listen(0, "127.0.0.1", () =>
       ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
     );
   });
+}
+
+/** The URL the API prints once it listens ("Pobratym is running at http://localhost:PORT"). */
+async function announcedUrl(
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const port = /running at http:\/\/[^:\s]+:(\d+)/.exec(log())?.[1];
+    if (port) return `http://127.0.0.1:${port}`;
+    if (child.exitCode !== null)
+      throw new Error(`the API exited with ${child.exitCode}:\n${log().slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `the API did not announce its port within ${timeoutMs} ms:\n${log().slice(-4000)}`,
+  );
 }
 
 async function waitForHealth(
@@ -85,14 +93,15 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   const dataDir = await mkdtemp(join(tmpdir(), "pobratym-e2e-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(process.execPath, [API_ENTRY], {
     cwd: resolve(API_ENTRY, "../.."),
     env: {
       ...process.env,
-      PORT: String(port),
+      // The API picks a free port itself and prints it. Choosing one here and passing it on raced
+      // with other servers on the machine: one that took the port first answered our health
+      // check, and the tests ran against its data.
+      PORT: "0",
       POBRATYM_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       // With the reference data the API imports the full catalogue on top of its demo seed, so the
@@ -114,8 +123,10 @@ export async function startServer(): Promise<RunningServer> {
     }
     await rm(dataDir, { recursive: true, force: true });
   };
+  let url: string;
   try {
-    await waitForHealth(url, child, () => output.slice(-4000), 120_000);
+    url = await announcedUrl(child, () => output, 120_000);
+    await waitForHealth(url, child, () => output.slice(-4000), 30_000);
   } catch (error) {
     await stopApi();
     throw error;

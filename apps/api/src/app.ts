@@ -4,6 +4,7 @@ import { handleError, problemResponse } from "./errors";
 import { renderDocsPage } from "./lib/docs-page";
 import { authenticate } from "./middleware/auth";
 import { limitBody, strictBody } from "./middleware/body";
+import { documentIdempotencyKey, idempotency } from "./middleware/idempotency";
 import { requestId } from "./middleware/request-id";
 import { evictSessionsOnWrite } from "./middleware/session-cache";
 import { authRouter } from "./routes/auth";
@@ -72,6 +73,8 @@ export function createApp(deps: Deps) {
   app.use(`${API_BASE}/*`, limitBody(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));
   app.use(`${API_BASE}/*`, strictBody);
   app.use(`${API_BASE}/*`, authenticate);
+  // Retried POSTs with an Idempotency-Key get the first answer again instead of running twice.
+  app.use(`${API_BASE}/*`, idempotency(API_BASE));
   // Sign-out, disabling and erasing drop this process's cached sessions at once.
   app.use(`${API_BASE}/*`, evictSessionsOnWrite);
   // Any successful write may change profiles, needs, offers, ties or partnerships.
@@ -99,6 +102,8 @@ export function createApp(deps: Deps) {
   api.route("/", conferencesRouter());
   api.route("/", referenceRouter(deps.referenceAssets));
   app.route(API_BASE, api);
+  // Adds the Idempotency-Key header to the documented POSTs that take it.
+  documentIdempotencyKey(app.openAPIRegistry, API_BASE);
   // Documented on the root app, after mounting, so paths carry the /api/v1 prefix.
   // Routes that need a signed-in user name this scheme in their `security`.
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -24,6 +24,9 @@ export type ApiErrorCode =
   | "invalid-invite"
   | "too-many-requests"
   | "unprocessable"
+  | "idempotency-key-invalid"
+  | "idempotency-key-in-use"
+  | "idempotency-key-reused"
   | "internal";
 
 type FieldError = NonNullable<Problem["errors"]>[number];

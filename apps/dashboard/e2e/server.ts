@@ -34,6 +34,11 @@ async function listen(server: Server): Promise<string> {
   });
 }
 
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  return rest;
+}
+
 /** The URL the API prints once it listens ("Pobratym is running at http://localhost:PORT"). */
 async function announcedUrl(
   child: ChildProcess,
@@ -97,7 +102,9 @@ export async function startServer(): Promise<RunningServer> {
   const child = spawn(process.execPath, [API_ENTRY], {
     cwd: resolve(API_ENTRY, "../.."),
     env: {
-      ...process.env,
+      // The browser tests run the API on its own fresh PGlite. An inherited DATABASE_URL (CI sets
+      // one for the API suite) would point it at a shared server whose data outlives the run.
+      ...withoutDatabaseUrl(process.env),
       // The API picks a free port itself and prints it. Choosing one here and passing it on raced
       // with other servers on the machine: one that took the port first answered our health
       // check, and the tests ran against its data.

@@ -171,6 +171,19 @@ describe.each(ENGINES)("ties on %s", (engine) => {
       expect(pending.items.map((s) => s.tie.id).sort()).toEqual(["tie-a", "tie-d"]);
     });
 
+    it("gives the region's Latin name where the municipality's region has one", async () => {
+      const before = TieReview.parse(await (await app.request("/api/v1/ties/review")).json());
+      const id = before.items[0]?.municipality.id ?? "";
+      expect(before.items.every((s) => s.municipality.regionLatin === undefined)).toBe(true);
+      await t.db.orm.execute(
+        sql`UPDATE municipalities SET data = jsonb_set(data, '{region,nameLatin}', '"Lvivska"') WHERE id = ${id}`,
+      );
+      const after = TieReview.parse(await (await app.request("/api/v1/ties/review")).json());
+      for (const s of after.items) {
+        expect(s.municipality.regionLatin).toBe(s.municipality.id === id ? "Lvivska" : undefined);
+      }
+    });
+
     it("rejects unknown parameters", async () => {
       await problem(await app.request("/api/v1/ties/review?limit=5"), 400, "validation-failed");
     });

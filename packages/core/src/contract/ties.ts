@@ -44,7 +44,15 @@ export type TieReviewQuery = z.infer<typeof TieReviewQuery>;
 /** A tie with its municipality's name and country, the review flags and its row version. */
 export const TieSummary = z.object({
   tie: Tie,
-  municipality: z.object({ id: Id, name: z.string(), country: CountryCode, region: z.string() }),
+  municipality: z.object({
+    id: Id,
+    name: z.string(),
+    country: CountryCode,
+    /** The region's name as the municipality's country writes it (Cyrillic for an oblast). */
+    region: z.string(),
+    /** The region's Latin name where it has one (the official transliteration of an oblast). */
+    regionLatin: z.string().optional(),
+  }),
   /** With a Russian or Belarusian town (core isReviewCountryTie). */
   reviewCountry: z.boolean(),
   /** With such a town and still active or under review (core needsReview). */

@@ -5,7 +5,8 @@ import { toCsv } from "../../lib/csv";
 /** The columns every tie read selects (`t` ties, `m` its municipality). */
 export const TIE_COLUMNS = sql`t.id, t.data, t.version,
   m.id AS municipality_id, coalesce(m.names->>'latin', m.names->>'en', m.names->>'local') AS municipality_name,
-  m.country AS municipality_country, m.region_name AS municipality_region, m.sort_name`;
+  m.country AS municipality_country, m.region_name AS municipality_region,
+  m.data->'region'->>'nameLatin' AS municipality_region_latin, m.sort_name`;
 
 export interface TieRow {
   id: string;
@@ -15,6 +16,7 @@ export interface TieRow {
   municipality_name: string;
   municipality_country: string;
   municipality_region: string;
+  municipality_region_latin: string | null;
   sort_name: string;
 }
 
@@ -27,6 +29,7 @@ export function toTieSummary(r: TieRow): TieSummary {
       name: r.municipality_name,
       country: r.municipality_country,
       region: r.municipality_region,
+      ...(r.municipality_region_latin ? { regionLatin: r.municipality_region_latin } : {}),
     },
     reviewCountry: isReviewCountryTie(r.data),
     needsReview: needsReview(r.data),

@@ -56,6 +56,21 @@ const patchCalls = (fetch: ReturnType<typeof mockApi>) =>
 const everyone = () => true;
 
 describe("TiesReviewPage", () => {
+  it("names an oblast in Latin script for English readers and in Cyrillic for Ukrainian ones", async () => {
+    const tie = summary("active", 1);
+    const item = {
+      ...tie,
+      municipality: { ...tie.municipality, region: "Житомирська", regionLatin: "Zhytomyrska" },
+    };
+    mockApi([review(item)], []);
+    const english = renderWithProviders(<TiesReviewPage profilePath={(id) => id} />);
+    expect(await screen.findByText("Zhytomyrska")).toBeInTheDocument();
+    expect(screen.queryByText("Житомирська")).not.toBeInTheDocument();
+    english.unmount();
+    renderWithProviders(<TiesReviewPage profilePath={(id) => id} />, { locale: "uk" });
+    expect(await screen.findByText("Житомирська")).toBeInTheDocument();
+  });
+
   it("offers no decision form to visitors", async () => {
     mockApi([review(summary("active", 1))], []);
     renderWithProviders(<TiesReviewPage profilePath={(id) => `/m/${id}`} />);

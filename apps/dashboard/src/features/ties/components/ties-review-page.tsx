@@ -6,6 +6,7 @@ import { Loading } from "../../../components/ui/loading";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { ScrollRegion } from "../../../components/ui/scroll-region";
 import { useI18n } from "../../../i18n";
+import { regionName } from "../../../lib/municipality-name";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { tieReviewCsvUrl, useTieReview } from "../api/ties";
 import { TieDecisionForm } from "./tie-decision-form";
@@ -25,7 +26,7 @@ export function TiesReviewPage({
   /** Whether the signed-in user may record a decision on ties of this municipality; absent for visitors. */
   canDecide?: (municipalityId: string) => boolean;
 }) {
-  const { t, countryName, formatDate, formatNumber } = useI18n();
+  const { t, countryName, formatDate, formatNumber, locale } = useI18n();
   useDocumentTitle(t("ties.title"));
   const [pending, setPending] = useState(false);
   const review = useTieReview(pending);
@@ -118,7 +119,12 @@ export function TiesReviewPage({
                         <tr>
                           <th scope="row">
                             <Link to={profilePath(municipality.id)}>{municipality.name}</Link>
-                            <span className="name__alt">{municipality.region}</span>
+                            <span className="name__alt">
+                              {regionName(
+                                { name: municipality.region, nameLatin: municipality.regionLatin },
+                                locale,
+                              )}
+                            </span>
                           </th>
                           <td>
                             {tie.foreignTown}{" "}

@@ -11,9 +11,15 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "playwright-core";
-import { API_ENTRY, DIST_DIR, hasReferenceData, REFERENCE_DIR, startServer } from "../e2e/server";
+import {
+  API_ENTRY,
+  CHROMIUM,
+  DIST_DIR,
+  hasReferenceData,
+  REFERENCE_DIR,
+  startServer,
+} from "../e2e/server";
 
-const CHROMIUM = "/usr/bin/chromium";
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const INITIAL_JS_TARGET_KB = 250;
 const CATALOGUE_TARGET_MS = 1500;

@@ -10,20 +10,14 @@ import {
   hasReferenceData,
   REFERENCE_DIR,
   type RunningServer,
+  requireChromium,
+  SKIP_BROWSER,
+  STUBBED,
   startServer,
 } from "./server";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `[e2e] SKIPPED: ${CHROMIUM} is not installed (apt-get install chromium to run the browser tests).`,
-  );
-}
-
 /** The real API with the reference catalogue: ~2,100 municipalities, so paging can be exercised. */
-const fullCatalogue =
-  existsSync(API_ENTRY) && hasReferenceData && process.env.POBRATYM_E2E_STUB !== "1";
+const fullCatalogue = existsSync(API_ENTRY) && hasReferenceData && !STUBBED;
 
 const SHOTS = join(DASHBOARD_DIR, "test-results");
 const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -35,7 +29,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
+describe.skipIf(SKIP_BROWSER)("dashboard in Chromium against the API", () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -46,7 +40,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium against the API", () => {
     server = await startServer();
     console.info(`[e2e] serving ${server.url} (${server.mode})`);
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: requireChromium(),
       args: [
         "--headless",
         "--no-sandbox",

@@ -10,6 +10,28 @@ import { createStubServer } from "./stub-server";
 export const DASHBOARD_DIR = resolve(import.meta.dirname, "..");
 export const DIST_DIR = join(DASHBOARD_DIR, "dist");
 export const API_ENTRY = resolve(DASHBOARD_DIR, "../api/dist/node.js");
+
+/** Debian's Chromium, which the browser tests drive (`apt-get install chromium`). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Browser tests are skipped only when asked (POBRATYM_E2E_NO_BROWSER=1): a missing Chromium is a
+ * failure with a message saying what to install, never a silent pass.
+ */
+export const SKIP_BROWSER = process.env.POBRATYM_E2E_NO_BROWSER === "1";
+
+/** Forced with POBRATYM_E2E_STUB=1: the stand-in server instead of the built API. */
+export const STUBBED = process.env.POBRATYM_E2E_STUB === "1";
+
+/** Throws a clear error when Chromium is not installed. */
+export function requireChromium(): string {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: apt-get install -y chromium (or set POBRATYM_E2E_NO_BROWSER=1 to skip the browser tests)`,
+    );
+  }
+  return CHROMIUM;
+}
 /** The real reference catalogue (~2,100 municipalities), when this machine has it. */
 export const REFERENCE_DIR =
   process.env.POBRATYM_REFERENCE_DIR ?? resolve(DASHBOARD_DIR, "../../../shared/data");
@@ -91,7 +113,12 @@ export async function startServer(): Promise<RunningServer> {
   }
   const external = process.env.POBRATYM_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ""), mode: "external", stop: async () => {} };
-  if (!existsSync(API_ENTRY) || process.env.POBRATYM_E2E_STUB === "1") {
+  if (!STUBBED && !existsSync(API_ENTRY)) {
+    throw new Error(
+      `the API is not built (${API_ENTRY}): run \`pnpm --filter @pobratym/api build\`, or set POBRATYM_E2E_STUB=1 for the stand-in server`,
+    );
+  }
+  if (STUBBED) {
     const stub = createStubServer(DIST_DIR);
     const url = await listen(stub);
     return { url, mode: "stub", stop: () => new Promise((ok) => stub.close(() => ok())) };

@@ -33,23 +33,15 @@ export function partyOf(
   );
 }
 
-/**
- * The k best counterparts of a municipality, best first, with the components that explain each
- * score: partners for a hromada, hromadas for a partner. Only published candidates are offered;
- * pairs with a partnership that has not ended are excluded, and so (by default) are partners
- * with an active tie to a Russian or Belarusian town.
- */
-export async function getSuggestions(args: SuggestionsArgs): Promise<SuggestionList> {
-  const { catalogue, prepare } = await getMatchingCatalogue(args.db);
-  return computeSuggestions(args, catalogue, prepare);
-}
-
 const utf8 = new TextEncoder();
 
 /**
- * `getSuggestions` as UTF-8 JSON bytes, computed once per loaded catalogue and question: officials
- * reopen the same suggestions, and the scoring, serialising and encoding were most of the
- * request's cost.
+ * The k best counterparts of a municipality, best first, with the components that explain each
+ * score (partners for a hromada, hromadas for a partner), as UTF-8 JSON bytes. Only published
+ * candidates are offered; pairs with a partnership that has not ended are excluded, and so (by
+ * default) are partners with an active tie to a Russian or Belarusian town. Computed once per
+ * loaded catalogue and question: officials reopen the same suggestions, and scoring, serialising
+ * and encoding were most of the request's cost.
  */
 export async function getSuggestionsJson(args: SuggestionsArgs): Promise<Uint8Array<ArrayBuffer>> {
   const { catalogue, prepare, remember } = await getMatchingCatalogue(args.db);

@@ -1,9 +1,12 @@
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { schema } from "./schema";
 
-/** The typed query layer, the same type over PGlite and node-postgres. */
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * The query layer, the same type over PGlite and node-postgres. Drizzle is used for its `sql`
+ * template (parameters, composition) and transactions only: the migrations folder is the one
+ * definition of the tables, so no schema mirror is kept to drift from it.
+ */
+export type Orm = PgDatabase<PgQueryResultHKT>;
 
 /** Anything that can run a drizzle query: the database or a transaction. */
 export type Executor = Pick<Orm, "execute">;

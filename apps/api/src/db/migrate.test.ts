@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
-import { getTableConfig } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 import { rows } from "./create-db";
 import { MigrationChecksumError } from "./migrate";
 import { loadMigrations } from "./migrations-fs";
-import { schema } from "./schema";
 
 describe.each(ENGINES)("migrations on %s", (engine) => {
   let t: TestDatabase;
@@ -35,24 +33,6 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
       sql`SELECT count(*)::int AS n FROM schema_migrations`,
     );
     expect(count?.n).toBe(loadMigrations().length);
-  });
-
-  it("has a drizzle table for every SQL table, with the same columns", async () => {
-    const columns = await rows<{ table_name: string; column_name: string }>(
-      t.db.orm,
-      sql`SELECT table_name, column_name FROM information_schema.columns
-          WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`,
-    );
-    const fromSql = new Map<string, string[]>();
-    for (const c of columns)
-      fromSql.set(c.table_name, [...(fromSql.get(c.table_name) ?? []), c.column_name].sort());
-    const fromDrizzle = new Map(
-      Object.values(schema).map((table) => {
-        const config = getTableConfig(table);
-        return [config.name, config.columns.map((c) => c.name).sort()];
-      }),
-    );
-    expect(Object.fromEntries(fromDrizzle)).toEqual(Object.fromEntries(fromSql));
   });
 
   it("refuses to start when an applied migration was edited", async () => {

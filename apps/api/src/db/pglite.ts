@@ -5,7 +5,6 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import type { Db, Orm } from "./db";
 import { type Migration, migrate } from "./migrate";
-import { schema } from "./schema";
 
 /** Embedded PostgreSQL (WASM) in a directory; one process owns the directory at a time. */
 export async function createPgliteDb(
@@ -23,7 +22,7 @@ export async function createPgliteDb(
     release();
     throw error;
   }
-  const orm = drizzle({ client, schema }) as unknown as Orm;
+  const orm = drizzle({ client }) as unknown as Orm;
   // PGlite is one session, so the advisory lock is re-entrant within it; this queue keeps two
   // migrate() calls on the same handle from interleaving their transactions.
   let queue: Promise<unknown> = Promise.resolve();

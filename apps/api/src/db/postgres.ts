@@ -2,7 +2,6 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Db, Orm } from "./db";
 import { type Migration, migrate } from "./migrate";
-import { schema } from "./schema";
 
 /** A PostgreSQL server through a `pg` Pool. No Node-only APIs beyond what `pg` itself needs. */
 export function createPostgresDb(
@@ -15,7 +14,7 @@ export function createPostgresDb(
   // listens to throws and takes the process down. The pool already drops the dead client and
   // opens a new one on the next query, so the error is only reported.
   pool.on("error", (error) => opts.onIdleError?.(error));
-  const orm = drizzle({ client: pool, schema }) as unknown as Orm;
+  const orm = drizzle({ client: pool }) as unknown as Orm;
   let closed = false;
   return {
     kind: "postgres",

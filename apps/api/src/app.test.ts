@@ -2,7 +2,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { Health, Problem } from "@pobratym/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "./services/catalogue/seed-demo";
-import { testApp } from "./test/test-app";
+import { testApp, testContext } from "./test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./test/test-db";
 
 describe.each(ENGINES)("the app on %s", (engine) => {
@@ -10,7 +10,7 @@ describe.each(ENGINES)("the app on %s", (engine) => {
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    await seedDemo({ db: t.db, now: "2026-11-23T12:00:00.000Z" });
+    await seedDemo({ ctx: testContext(t.db) });
     app = testApp(t.db, { bodyLimit: 64 * 1024 });
   });
   afterAll(async () => {

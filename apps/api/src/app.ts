@@ -5,7 +5,9 @@ import { renderDocsPage } from "./lib/docs-page";
 import { authenticate } from "./middleware/auth";
 import { limitBody, strictBody } from "./middleware/body";
 import { documentIdempotencyKey, idempotency } from "./middleware/idempotency";
+import { invalidateMatchingOnWrite } from "./middleware/invalidate-matching";
 import { requestId } from "./middleware/request-id";
+import { serviceContext } from "./middleware/service-context";
 import { evictSessionsOnWrite } from "./middleware/session-cache";
 import { authRouter } from "./routes/auth";
 import { conferencesRouter } from "./routes/conferences";
@@ -25,7 +27,6 @@ import { statisticsRouter } from "./routes/statistics";
 import { suggestionsRouter } from "./routes/suggestions";
 import { tiesRouter } from "./routes/ties";
 import { usersRouter } from "./routes/users";
-import { invalidateMatchingOnWrite } from "./services/matching/matching-cache";
 
 /** Where every versioned route lives. */
 export const API_BASE = "/api/v1";
@@ -73,6 +74,7 @@ export function createApp(deps: Deps) {
   app.use(`${API_BASE}/*`, limitBody(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));
   app.use(`${API_BASE}/*`, strictBody);
   app.use(`${API_BASE}/*`, authenticate);
+  app.use(`${API_BASE}/*`, serviceContext);
   // Retried POSTs with an Idempotency-Key get the first answer again instead of running twice.
   app.use(`${API_BASE}/*`, idempotency(API_BASE));
   // Sign-out, disabling and erasing drop this process's cached sessions at once.

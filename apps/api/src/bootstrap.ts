@@ -4,6 +4,7 @@ import type { Logger } from "./logger";
 import { bootstrapCoordinatorFromEnv } from "./services/auth/bootstrap-coordinator";
 import { importReferenceFolder } from "./services/catalogue/import-reference";
 import { seedDemo } from "./services/catalogue/seed-demo";
+import { systemContext } from "./services/context";
 
 /**
  * Opens the database for a Node process and fills the catalogue: the demo dataset on an empty
@@ -31,13 +32,13 @@ export async function openDatabase(
     ...opts,
   });
   try {
-    if (await seedDemo({ db, now: clock().toISOString() })) logger.info("seeded the demo dataset");
-    await bootstrapCoordinatorFromEnv({ db, env, logger, now: clock().toISOString() });
+    if (await seedDemo({ ctx: systemContext({ db, now: clock() }) }))
+      logger.info("seeded the demo dataset");
+    await bootstrapCoordinatorFromEnv({ ctx: systemContext({ db, now: clock() }), env, logger });
     if (env.POBRATYM_REFERENCE_DIR) {
       const summary = await importReferenceFolder({
-        db,
+        ctx: systemContext({ db, now: clock() }),
         dir: env.POBRATYM_REFERENCE_DIR,
-        now: clock().toISOString(),
       });
       logger.info("imported reference data", {
         dir: env.POBRATYM_REFERENCE_DIR,

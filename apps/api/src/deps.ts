@@ -1,7 +1,13 @@
 import type { Db } from "./db/db";
 import type { Logger } from "./logger";
-import type { ReferenceAssets } from "./routes/reference";
 import type { Actor } from "./services/auth/actor";
+import type { ServiceContext } from "./services/context";
+
+/** Static reference assets the runtime can provide (the node entry reads them from the reference folder). */
+export interface ReferenceAssets {
+  /** The oblast shapes as TopoJSON text, or null when the runtime has none. */
+  oblastShapes(): Promise<string | null>;
+}
 
 /** What the app needs from its runtime; each entry (node, edge, tests) builds its own. */
 export interface Deps {
@@ -26,5 +32,7 @@ export interface AppEnv {
     requestId: string;
     /** The signed-in caller, or null when anonymous (set by middleware/auth.ts). */
     actor: Actor | null;
+    /** What every service is called with (set by middleware/service-context.ts). */
+    ctx: ServiceContext;
   };
 }

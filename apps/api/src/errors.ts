@@ -39,7 +39,7 @@ export class ApiError extends Error {
     readonly title: string,
     detail?: string,
     readonly errors?: FieldError[],
-    readonly extra: Partial<Pick<Problem, "allowed">> = {},
+    readonly extra: Partial<Pick<Problem, "allowed" | "existingId">> = {},
   ) {
     super(detail ?? title);
     this.name = new.target.name;
@@ -98,6 +98,19 @@ export class NotFoundError extends ApiError {
 export class ConflictError extends ApiError {
   constructor(detail: string) {
     super(409, "conflict", "Conflict", detail);
+  }
+}
+/** The same kind of agreement between the same pair is already open; `existingId` names it. */
+export class DuplicatePartnershipError extends ApiError {
+  constructor(readonly existingId: string) {
+    super(
+      409,
+      "conflict",
+      "Conflict",
+      `A partnership of this type between these municipalities is already open: ${existingId}.`,
+      undefined,
+      { existingId },
+    );
   }
 }
 export class UnprocessableError extends ApiError {

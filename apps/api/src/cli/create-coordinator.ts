@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { EmailAddress, NewPassword } from "@pobratym/core";
 import { createDb } from "../db/create-db";
 import { env } from "../env";
+import { systemContext, withTransaction } from "../services/context";
 import { createInvite } from "../services/invites/create-invite";
 import { createUser } from "../services/users/create-user";
 
@@ -35,19 +36,19 @@ async function main(): Promise<number> {
   const config = env();
   const db = await createDb(config.DATABASE_URL, { dataDir: config.POBRATYM_DATA_DIR });
   try {
-    const now = new Date();
-    const actor = { id: null, label: "create-coordinator (CLI)" };
+    const ctx = systemContext({ db, now: new Date() });
+    const as = "create-coordinator (CLI)";
     if (password) {
-      const user = await db.orm.transaction((tx) =>
+      const user = await withTransaction(ctx, (tx) =>
         createUser({
           tx,
+          ctx,
           email: email.data,
           name: values.name ?? email.data,
           role: "coordinator",
           municipalityId: null,
           password,
-          now: now.toISOString(),
-          actor,
+          as,
         }),
       );
       console.log(
@@ -55,14 +56,11 @@ async function main(): Promise<number> {
       );
       return 0;
     }
-    const invite = await db.orm.transaction((tx) =>
-      createInvite({
-        tx,
-        input: { email: email.data, role: "coordinator" },
-        invitedBy: actor,
-        now,
-      }),
-    );
+    const invite = await createInvite({
+      ctx,
+      input: { email: email.data, role: "coordinator" },
+      as,
+    });
     console.log(
       `Invite for coordinator ${invite.email} (valid until ${invite.expiresAt}); it works once:`,
     );

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { createDb } from "../db/create-db";
 import { env } from "../env";
 import { importReferenceFolder } from "../services/catalogue/import-reference";
+import { systemContext } from "../services/context";
 
 async function main(): Promise<number> {
   const dirArg = process.argv[2] ?? env().POBRATYM_REFERENCE_DIR;
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
   const db = await createDb(config.DATABASE_URL, { dataDir: config.POBRATYM_DATA_DIR });
   try {
     const started = performance.now();
-    const s = await importReferenceFolder({ db, dir, now: new Date().toISOString() });
+    const s = await importReferenceFolder({ ctx: systemContext({ db, now: new Date() }), dir });
     const ms = Math.round(performance.now() - started);
     console.log(`Imported ${dir} into ${db.kind} in ${ms} ms`);
     console.log(

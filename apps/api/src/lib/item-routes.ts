@@ -1,20 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Id } from "@pobratym/core";
 import { z } from "zod";
-import type { Executor, Orm } from "../db/db";
-import type { Actor } from "../middleware/auth";
-import { assertRole, canEditMunicipality, requireMunicipalityEditor } from "../middleware/auth";
+import { canEditMunicipality, requireMunicipalityEditor } from "../middleware/auth";
+import type { ServiceContext } from "../services/context";
 import { etag } from "./etag";
 import { etagHeader, ifMatchHeader, withIfMatch } from "./if-match";
 import { newRouter, problemResponses } from "./router";
-
-interface WriteArgs {
-  db: Orm;
-  municipalityId: string;
-  actor: Actor;
-  now: string;
-  requestId: string | null;
-}
 
 /**
  * A kind of small versioned item a municipality keeps (needs of a hromada, offers of a partner):
@@ -35,17 +26,28 @@ export interface ItemRoutesSpec<
   itemParam: string;
   schemas: { create: Create; update: Update; item: Item };
   list(args: {
-    db: Executor;
+    ctx: ServiceContext;
     municipalityId: string;
     canSeeDrafts: boolean;
   }): Promise<z.infer<Item>[]>;
-  create(
-    args: WriteArgs & { input: z.infer<Create> },
-  ): Promise<z.infer<Item> & { version: number }>;
-  update(
-    args: WriteArgs & { itemId: string; patch: z.infer<Update>; expectedVersion: number },
-  ): Promise<z.infer<Item> & { version: number }>;
-  remove(args: WriteArgs & { itemId: string; expectedVersion: number }): Promise<unknown>;
+  create(args: {
+    ctx: ServiceContext;
+    municipalityId: string;
+    input: z.infer<Create>;
+  }): Promise<z.infer<Item> & { version: number }>;
+  update(args: {
+    ctx: ServiceContext;
+    municipalityId: string;
+    itemId: string;
+    patch: z.infer<Update>;
+    expectedVersion: number;
+  }): Promise<z.infer<Item> & { version: number }>;
+  remove(args: {
+    ctx: ServiceContext;
+    municipalityId: string;
+    itemId: string;
+    expectedVersion: number;
+  }): Promise<unknown>;
 }
 
 /**
@@ -142,53 +144,32 @@ export function itemRoutes<C extends z.ZodType, U extends z.ZodType, I extends z
     .openapi(listRoute, async (c) => {
       const { id } = c.req.valid("param");
       const items = await spec.list({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         municipalityId: id,
-        canSeeDrafts: canEditMunicipality(c.var.actor, id),
+        canSeeDrafts: canEditMunicipality(c.var.ctx.actor, id),
       });
       return c.json({ items }, 200);
     })
     .openapi(createItemRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const item = await spec.create({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         municipalityId: ids(c).municipalityId,
         input: body<z.infer<C>>(c),
-        actor,
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
       });
       c.header("etag", etag(item.version));
       return c.json(item, 201);
     })
     .openapi(updateRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const patch = body<z.infer<U>>(c);
       const item = await withIfMatch(c, (expectedVersion) =>
-        spec.update({
-          db: c.var.db.orm,
-          ...ids(c),
-          patch,
-          expectedVersion,
-          actor,
-          now: c.var.clock().toISOString(),
-          requestId: c.var.requestId,
-        }),
+        spec.update({ ctx: c.var.ctx, ...ids(c), patch, expectedVersion }),
       );
       c.header("etag", etag(item.version));
       return c.json(item, 200);
     })
     .openapi(deleteRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       await withIfMatch(c, (expectedVersion) =>
-        spec.remove({
-          db: c.var.db.orm,
-          ...ids(c),
-          expectedVersion,
-          actor,
-          now: c.var.clock().toISOString(),
-          requestId: c.var.requestId,
-        }),
+        spec.remove({ ctx: c.var.ctx, ...ids(c), expectedVersion }),
       );
       return c.body(null, 204);
     });

@@ -2,11 +2,12 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../deps";
-import { ForbiddenError, UnauthorizedError } from "../errors";
-import type { Actor, Role } from "../services/auth/actor";
+import { assertCanEditMunicipality, type Role } from "../services/auth/actor";
+import { requireActor } from "../services/context";
 import { resolveSessionCached } from "./session-cache";
 
 export type { Actor, Role } from "../services/auth/actor";
+export { assertCanEditMunicipality, canEditMunicipality } from "../services/auth/actor";
 
 /** The HttpOnly cookie the dashboard signs in with (SameSite=Lax). */
 export const SESSION_COOKIE = "pobratym_session";
@@ -45,49 +46,15 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Throws 401 when anonymous and 403 when the actor's role is not among `roles`; returns the actor. */
-export function assertRole(actor: Actor | null | undefined, roles: readonly Role[]): Actor {
-  if (!actor) throw new UnauthorizedError();
-  if (!roles.includes(actor.role))
-    throw new ForbiddenError(`Only a ${roles.join(" or ")} may do this.`);
-  return actor;
-}
-
-/** Middleware: 401 problem when anonymous, 403 when the signed-in role is not one of `roles`. */
+/**
+ * Middleware: 401 problem when anonymous, 403 when the signed-in role is not one of `roles`.
+ * Runs before body validation, so strangers learn nothing from 400s; services check again.
+ */
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    assertRole(c.var.actor, roles);
+    requireActor({ actor: c.var.actor }, ...roles);
     await next();
   });
-}
-
-/** True when the actor may edit this municipality: any coordinator, or an editor of exactly it. */
-export function canEditMunicipality(
-  actor: Actor | null | undefined,
-  municipalityId: string,
-): boolean {
-  if (!actor) return false;
-  return (
-    actor.role === "coordinator" ||
-    (actor.role === "editor" && actor.municipalityId === municipalityId)
-  );
-}
-
-/** Throws 401 when anonymous and 403 when the actor may not edit this municipality; returns the actor. */
-export function assertCanEditMunicipality(
-  actor: Actor | null | undefined,
-  municipalityId: string,
-): Actor {
-  if (!actor) throw new UnauthorizedError();
-  if (!canEditMunicipality(actor, municipalityId)) {
-    throw new ForbiddenError("An editor may change only their own municipality.");
-  }
-  return actor;
-}
-
-/** The audit log's view of an actor (`system` when none). */
-export function auditActor(actor: Actor | null | undefined): { id: string | null; label: string } {
-  return actor ? { id: actor.userId, label: actor.label } : { id: null, label: "anonymous" };
 }
 
 /**

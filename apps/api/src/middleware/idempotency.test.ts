@@ -1,14 +1,20 @@
 import { PartnershipDetail, Problem } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { rows } from "../db/db";
 import type { AppEnv } from "../deps";
 import { handleError } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { silentLogger } from "../logger";
-import { createRoleSet, createTestUser, type RoleSet, type TestUser } from "../test/auth";
+import {
+  createRoleSet,
+  createTestMunicipality,
+  createTestUser,
+  type RoleSet,
+  type TestUser,
+} from "../test/auth";
 import { TEST_NOW, testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 import { strictBody } from "./body";
@@ -66,9 +72,15 @@ describe.each(ENGINES)("Idempotency-Key on %s", (engine) => {
     await t?.dispose();
   });
 
+  // Each test records its partnerships with a partner of its own: at most one open partnership
+  // per pair and agreement type may exist, and these tests are about keys, not that rule.
+  let partnerId: string;
+  beforeEach(async () => {
+    partnerId = (await createTestMunicipality(t.db, { kind: "partner" })).id;
+  });
   const partnership = (extra: Record<string, unknown> = {}) => ({
     hromadaId: r.hromada.id,
-    partnerIds: [r.partner.id],
+    partnerIds: [partnerId],
     agreementType: "municipal-partnership",
     ...extra,
   });
@@ -127,14 +139,18 @@ describe.each(ENGINES)("Idempotency-Key on %s", (engine) => {
     expect([await partnerships(), await audits()]).toEqual([rowsBefore + 1, auditsBefore + 1]);
   });
 
-  it("changes nothing without the header: a retry is a second partnership, and no key is kept", async () => {
-    const [rowsBefore, keysBefore] = [await partnerships(), await keyRows()];
+  it("changes nothing without the header: a retry is a second record, and no key is kept", async () => {
+    // A need, since a hromada may list the same need twice (a second open partnership of one
+    // pair and type is refused whatever the header says).
+    const needs = () => count(sql`SELECT count(*)::int AS n FROM needs`);
+    const [rowsBefore, keysBefore] = [await needs(), await keyRows()];
+    const need = { area: "water-sanitation", horizon: "short-term", description: "Two pumps." };
     for (let i = 0; i < 2; i++) {
-      const res = await post(partnership());
-      expect(res.status).toBe(201);
+      const res = await post(need, { url: `/api/v1/municipalities/${r.hromada.id}/needs` });
+      expect(res.status, await res.clone().text()).toBe(201);
       expect(res.headers.get(REPLAYED)).toBeNull();
     }
-    expect([await partnerships(), await keyRows()]).toEqual([rowsBefore + 2, keysBefore]);
+    expect([await needs(), await keyRows()]).toEqual([rowsBefore + 2, keysBefore]);
   });
 
   it("refuses the same key with another body: 422 idempotency-key-reused, nothing written", async () => {
@@ -153,7 +169,12 @@ describe.each(ENGINES)("Idempotency-Key on %s", (engine) => {
     const key = newKey();
     const before = await partnerships();
     const mine = await post(partnership(), { key });
-    const theirs = await post(partnership(), { key, user: otherCoordinator });
+    // Another body under the same key: the same caller would get 422 idempotency-key-reused.
+    const other = (await createTestMunicipality(t.db, { kind: "partner" })).id;
+    const theirs = await post(partnership({ partnerIds: [other] }), {
+      key,
+      user: otherCoordinator,
+    });
     for (const res of [mine, theirs]) {
       expect(res.status).toBe(201);
       expect(res.headers.get(REPLAYED)).toBeNull();
@@ -234,7 +255,13 @@ describe.each(ENGINES)("Idempotency-Key on %s", (engine) => {
       "idempotency-key-reused",
     );
     await age(key, IDEMPOTENCY_TTL_MS);
-    const res = await post(partnership({ description: "a day later" }), { key });
+    // Another agreement between the pair: the first one is still open.
+    const res = await post(
+      partnership({ description: "a day later", agreementType: "twin-town" }),
+      {
+        key,
+      },
+    );
     expect(res.status, await res.clone().text()).toBe(201);
     expect(res.headers.get(REPLAYED)).toBeNull();
   });
@@ -260,7 +287,8 @@ describe.each(ENGINES)("Idempotency-Key on %s", (engine) => {
       clock: () => new Date(TEST_NOW.getTime() + IDEMPOTENCY_TTL_MS + 1000),
       logger: silentLogger,
     });
-    expect((await post(partnership(), { key: newKey(), via: later })).status).toBe(201);
+    const another = partnership({ agreementType: "twin-town" });
+    expect((await post(another, { key: newKey(), via: later })).status).toBe(201);
     expect(
       await count(sql`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = ${key}`),
     ).toBe(0);

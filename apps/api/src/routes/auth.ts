@@ -6,10 +6,11 @@ import { z } from "zod";
 import type { AppEnv } from "../deps";
 import { UnauthorizedError } from "../errors";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, SESSION_COOKIE } from "../middleware/auth";
+import { SESSION_COOKIE } from "../middleware/auth";
 import { clientAddress, enforceLimit, RateLimiter } from "../middleware/rate-limit";
 import { signIn } from "../services/auth/sign-in";
 import { signOut } from "../services/auth/sign-out";
+import { requireActor } from "../services/context";
 import { getUser } from "../services/users/get-user";
 
 /** Failed sign-ins allowed per email and per client address in one window. */
@@ -68,12 +69,11 @@ export function authRouter() {
       const { email, password } = c.req.valid("json");
       const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress(c)}`];
       enforceLimit(c, failures, keys);
-      const now = c.var.clock();
       let session: Session;
       try {
-        session = await signIn({ db: c.var.db.orm, email, password, now });
+        session = await signIn({ ctx: c.var.ctx, email, password });
       } catch (error) {
-        for (const k of keys) failures.hit(k, now.getTime());
+        for (const k of keys) failures.hit(k, c.var.ctx.now.getTime());
         throw error;
       }
       failures.reset(keys[0] as string);
@@ -91,13 +91,13 @@ export function authRouter() {
     })
     .openapi(signOutRoute, async (c) => {
       const token = sessionToken(c);
-      if (token) await signOut({ db: c.var.db.orm, token });
+      if (token) await signOut({ ctx: c.var.ctx, token });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
     .openapi(meRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
-      const user = await getUser({ db: c.var.db.orm, id: actor.userId }).catch(() => {
+      const actor = requireActor(c.var.ctx, "coordinator", "editor");
+      const user = await getUser({ ctx: c.var.ctx, id: actor.userId }).catch(() => {
         throw new UnauthorizedError();
       });
       c.header("cache-control", "no-store");

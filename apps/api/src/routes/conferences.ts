@@ -15,7 +15,7 @@ import { z } from "zod";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { csvDownload } from "../lib/csv";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, auditActor, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { createConference } from "../services/conferences/create-conference";
 import { exportOutcomes } from "../services/conferences/export-outcomes";
 import {
@@ -30,6 +30,7 @@ import { listOutcomes, recordOutcomes } from "../services/conferences/record-out
 import { scheduleConference } from "../services/conferences/schedule-conference";
 import { setParticipants } from "../services/conferences/set-participants";
 import { setWishes } from "../services/conferences/set-wishes";
+import { requireActor } from "../services/context";
 
 const params = z.object({ id: Id });
 const formatQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
@@ -209,81 +210,76 @@ export function conferencesRouter() {
   return newRouter()
     .openapi(createConferenceRoute, async (c) => {
       const detail = await createConference({
-        db: c.var.db,
+        ctx: c.var.ctx,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       c.header("location", `/api/v1/conferences/${detail.id}`);
       return c.json(detail, 201);
     })
     .openapi(listConferencesRoute, async (c) => {
       if (c.req.valid("query").format === "csv") {
-        const items = await listConferences({ db: c.var.db.orm, limit: CONFERENCE_EXPORT_LIMIT });
+        const items = await listConferences({ ctx: c.var.ctx, limit: CONFERENCE_EXPORT_LIMIT });
         const { body, headers } = csvDownload(conferencesCsv(items), "conferences.csv");
         return c.body(body, 200, headers);
       }
-      return c.json({ items: await listConferences({ db: c.var.db.orm }) }, 200);
+      return c.json({ items: await listConferences({ ctx: c.var.ctx }) }, 200);
     })
     .openapi(getConferenceRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const full = c.var.actor?.role === "coordinator";
-      const detail = await getConference({ db: c.var.db.orm, id, full });
+      const full = c.var.ctx.actor?.role === "coordinator";
+      const detail = await getConference({ ctx: c.var.ctx, id, full });
       if (!detail) throw new NotFoundError("conference", id);
       return c.json(detail, 200);
     })
     .openapi(replaceParticipantsRoute, async (c) => {
       const detail = await setParticipants({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         municipalityIds: c.req.valid("json").municipalityIds,
         replace: true,
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       return c.json(detail, 200);
     })
     .openapi(addParticipantsRoute, async (c) => {
       const detail = await setParticipants({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         municipalityIds: c.req.valid("json").municipalityIds,
         replace: false,
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       return c.json(detail, 200);
     })
     .openapi(wishesRoute, async (c) => {
       const detail = await setWishes({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       return c.json(detail, 200);
     })
     .openapi(scheduleRoute, async (c) => {
       const schedule = await scheduleConference({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       return c.json(schedule, 200);
     })
     .openapi(getScheduleRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
+      const actor = requireActor(c.var.ctx, "coordinator", "editor");
       const { id } = c.req.valid("param");
       if (actor.role === "editor") {
         // An editor sees the schedule only of a conference their municipality takes part in.
-        const participants = await loadParticipants(c.var.db.orm, id);
+        const participants = await loadParticipants(c.var.ctx.db.orm, id);
         if (!participants.some((p) => p.id === actor.municipalityId)) {
-          const exists = await getConference({ db: c.var.db.orm, id, full: false });
+          const exists = await getConference({ ctx: c.var.ctx, id, full: false });
           if (!exists) throw new NotFoundError("conference", id);
           throw new ForbiddenError(
             "Only coordinators and editors of participants may see the schedule.",
           );
         }
       }
-      const schedule = await getSchedule({ db: c.var.db.orm, id });
+      const schedule = await getSchedule({ ctx: c.var.ctx, id });
       if (c.req.valid("query").format === "csv") {
         const { body, headers } = csvDownload(
           scheduleCsv(schedule),
@@ -295,24 +291,23 @@ export function conferencesRouter() {
     })
     .openapi(outcomesRoute, async (c) => {
       const result = await recordOutcomes({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       return c.json(result, 200);
     })
     .openapi(listOutcomesRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const exists = await getConference({ db: c.var.db.orm, id, full: false });
+      const exists = await getConference({ ctx: c.var.ctx, id, full: false });
       if (!exists) throw new NotFoundError("conference", id);
       if (c.req.valid("query").format === "csv") {
         const { body, headers } = csvDownload(
-          await exportOutcomes({ db: c.var.db.orm, id }),
+          await exportOutcomes({ ctx: c.var.ctx, id }),
           `conference-${id}-outcomes.csv`,
         );
         return c.body(body, 200, headers);
       }
-      return c.json(await listOutcomes(c.var.db.orm, id), 200);
+      return c.json(await listOutcomes({ ctx: c.var.ctx, id }), 200);
     });
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { etag } from "../lib/etag";
 import { etagHeader, ifMatchHeader, withIfMatch } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, auditActor, requireMunicipalityEditor, requireRole } from "../middleware/auth";
+import { requireMunicipalityEditor, requireRole } from "../middleware/auth";
 import { createContact } from "../services/contacts/create-contact";
 import { deleteContact } from "../services/contacts/delete-contact";
 import { listContacts } from "../services/contacts/list-contacts";
@@ -91,59 +91,39 @@ const deleteContactRoute = createRoute({
 export function contactsRouter() {
   return newRouter()
     .openapi(listRoute, async (c) => {
-      assertRole(c.var.actor, ["coordinator", "editor"]);
       c.header("cache-control", "private, no-store");
       return c.json(
-        {
-          items: await listContacts({ db: c.var.db.orm, municipalityId: c.req.valid("param").id }),
-        },
+        { items: await listContacts({ ctx: c.var.ctx, municipalityId: c.req.valid("param").id }) },
         200,
       );
     })
     .openapi(createContactRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const contact = await createContact({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         municipalityId: c.req.valid("param").id,
         input: c.req.valid("json"),
-        actor: auditActor(actor),
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
       });
       c.header("etag", etag(contact.version));
       return c.json(contact, 201);
     })
     .openapi(updateContactRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const { id, contactId } = c.req.valid("param");
       const contact = await withIfMatch(c, (expectedVersion) =>
         updateContact({
-          db: c.var.db.orm,
+          ctx: c.var.ctx,
           municipalityId: id,
           contactId,
           patch: c.req.valid("json"),
           expectedVersion,
-          actor: auditActor(actor),
-          now: c.var.clock().toISOString(),
-          requestId: c.var.requestId,
         }),
       );
       c.header("etag", etag(contact.version));
       return c.json(contact, 200);
     })
     .openapi(deleteContactRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const { id, contactId } = c.req.valid("param");
       await withIfMatch(c, (expectedVersion) =>
-        deleteContact({
-          db: c.var.db.orm,
-          municipalityId: id,
-          contactId,
-          expectedVersion,
-          actor: auditActor(actor),
-          now: c.var.clock().toISOString(),
-          requestId: c.var.requestId,
-        }),
+        deleteContact({ ctx: c.var.ctx, municipalityId: id, contactId, expectedVersion }),
       );
       return c.body(null, 204);
     });

@@ -18,6 +18,6 @@ export function healthRouter(version: string) {
         },
       },
     }),
-    async (c) => c.json(await getHealth({ db: c.var.db, version }), 200),
+    async (c) => c.json(await getHealth({ ctx: c.var.ctx, version }), 200),
   );
 }

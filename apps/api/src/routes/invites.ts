@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AcceptInviteInput, CreateInviteInput, Invite, Session } from "@pobratym/core";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, auditActor, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
+import { requireActor } from "../services/context";
 import { acceptInvite } from "../services/invites/accept-invite";
 import { createInvite } from "../services/invites/create-invite";
 
@@ -47,26 +48,14 @@ const acceptInviteRoute = createRoute({
 export function invitesRouter() {
   return newRouter()
     .openapi(createInviteRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator"]);
-      const input = c.req.valid("json");
-      const invite = await c.var.db.orm.transaction((tx) =>
-        createInvite({
-          tx,
-          input,
-          invitedBy: auditActor(actor),
-          now: c.var.clock(),
-          requestId: c.var.requestId,
-        }),
-      );
+      // createInvite also runs outside requests (the CLI), so the inviter's role is checked here.
+      requireActor(c.var.ctx, "coordinator");
+      const invite = await createInvite({ ctx: c.var.ctx, input: c.req.valid("json") });
       c.header("cache-control", "no-store");
       return c.json(invite, 201);
     })
     .openapi(acceptInviteRoute, async (c) => {
-      const session = await acceptInvite({
-        db: c.var.db.orm,
-        input: c.req.valid("json"),
-        now: c.var.clock(),
-      });
+      const session = await acceptInvite({ ctx: c.var.ctx, input: c.req.valid("json") });
       c.header("cache-control", "no-store");
       return c.json(session, 201);
     });

@@ -9,7 +9,7 @@ import {
 } from "@pobratym/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../services/catalogue/seed-demo";
-import { testApp } from "../test/test-app";
+import { testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
 const published = DEMO_DATASET.municipalities.filter(
@@ -21,7 +21,9 @@ describe.each(ENGINES)("the catalogue routes on %s", (engine) => {
   let app: ReturnType<typeof testApp>;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    expect(await seedDemo({ db: t.db, now: "2026-11-23T12:00:00.000Z" })).toBe(true);
+    expect(
+      await seedDemo({ ctx: testContext(t.db, { now: new Date("2026-11-23T12:00:00.000Z") }) }),
+    ).toBe(true);
     app = testApp(t.db);
   });
   afterAll(async () => {
@@ -54,7 +56,9 @@ describe.each(ENGINES)("the catalogue routes on %s", (engine) => {
   });
 
   it("does not seed the demo twice", async () => {
-    expect(await seedDemo({ db: t.db, now: "2026-11-23T12:00:00.000Z" })).toBe(false);
+    expect(
+      await seedDemo({ ctx: testContext(t.db, { now: new Date("2026-11-23T12:00:00.000Z") }) }),
+    ).toBe(false);
     expect((await page("?limit=1")).total).toBe(published.length);
   });
 

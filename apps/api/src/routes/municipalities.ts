@@ -62,10 +62,14 @@ export function municipalitiesRouter() {
     .openapi(listRoute, async (c) => {
       const query = c.req.valid("query");
       // Drafts (e.g. questionnaire submissions awaiting review) are for coordinators only.
-      if (query.status === "draft" && c.var.actor?.role !== "coordinator")
+      if (query.status === "draft" && c.var.ctx.actor?.role !== "coordinator")
         throw new ForbiddenError("Draft profiles are visible to coordinators only.");
       const exporting = query.format !== "json";
-      const result = await listMunicipalitiesFromMemory({ db: c.var.db, query, all: exporting });
+      const result = await listMunicipalitiesFromMemory({
+        db: c.var.ctx.db,
+        query,
+        all: exporting,
+      });
       if (query.format === "geojson") {
         return c.body(JSON.stringify(municipalitiesGeoJson(result.items)), 200, {
           "content-type": "application/geo+json; charset=utf-8",
@@ -85,16 +89,16 @@ export function municipalitiesRouter() {
     .openapi(getRoute, async (c) => {
       const { id } = c.req.valid("param");
       const profile = await getMunicipality({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         id,
-        includeDrafts: canEditMunicipality(c.var.actor, id),
+        includeDrafts: canEditMunicipality(c.var.ctx.actor, id),
       });
       c.header("etag", `"${profile.version}"`);
       // Contact persons are personal data: only signed-in callers get them.
-      if (!c.var.actor) return c.json(profile, 200);
+      if (!c.var.ctx.actor) return c.json(profile, 200);
       c.header("cache-control", "private, no-store");
       return c.json(
-        { ...profile, contacts: await listContacts({ db: c.var.db.orm, municipalityId: id }) },
+        { ...profile, contacts: await listContacts({ ctx: c.var.ctx, municipalityId: id }) },
         200,
       );
     });

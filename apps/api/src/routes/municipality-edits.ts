@@ -9,7 +9,7 @@ import { z } from "zod";
 import { etag } from "../lib/etag";
 import { etagHeader, ifMatchHeader, withIfMatch } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, auditActor, requireMunicipalityEditor, requireRole } from "../middleware/auth";
+import { requireMunicipalityEditor, requireRole } from "../middleware/auth";
 import { createMunicipality } from "../services/municipalities/create-municipality";
 import { updateMunicipality } from "../services/municipalities/update-municipality";
 
@@ -69,29 +69,18 @@ const updateMunicipalityRoute = createRoute({
 export function municipalityEditsRouter() {
   return newRouter()
     .openapi(createMunicipalityRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator"]);
-      const result = await createMunicipality({
-        db: c.var.db.orm,
-        input: c.req.valid("json"),
-        actor: auditActor(actor),
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
-      });
+      const result = await createMunicipality({ ctx: c.var.ctx, input: c.req.valid("json") });
       c.header("etag", etag(result.version));
       c.header("location", `/api/v1/municipalities/${result.municipality.id}`);
       return c.json(result, 201);
     })
     .openapi(updateMunicipalityRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
       const result = await withIfMatch(c, (expectedVersion) =>
         updateMunicipality({
-          db: c.var.db.orm,
+          ctx: c.var.ctx,
           id: c.req.valid("param").id,
           patch: c.req.valid("json"),
           expectedVersion,
-          actor,
-          now: c.var.clock().toISOString(),
-          requestId: c.var.requestId,
         }),
       );
       c.header("etag", etag(result.version));

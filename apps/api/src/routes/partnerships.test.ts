@@ -11,10 +11,11 @@ import {
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../db/db";
-import { insertPartnerships } from "../services/catalogue/insert-activity";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
+import { withTransaction } from "../services/context";
+import { insertPartnership } from "../services/partnerships/insert-partnership";
 import { createRoleSet, createTestMunicipality, createTestUser, type RoleSet } from "../test/auth";
-import { TEST_NOW, testApp } from "../test/test-app";
+import { TEST_NOW, testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
 const URL = "/api/v1/partnerships";
@@ -65,13 +66,18 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
     return body;
   }
 
+  /**
+   * Records a partnership between a new hromada and partner (`parties`, with an editor of each):
+   * there is at most one open partnership per pair and agreement type.
+   */
   async function create(body: Record<string, unknown> = {}) {
+    const parties = await createRoleSet(t.db);
     const res = await app.request(
       URL,
       json(
         {
-          hromadaId: r.hromada.id,
-          partnerIds: [r.partner.id],
+          hromadaId: parties.hromada.id,
+          partnerIds: [parties.partner.id],
           agreementType: "municipal-partnership",
           ...body,
         },
@@ -79,7 +85,7 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
       ),
     );
     expect(res.status, await res.clone().text()).toBe(201);
-    return { res, body: PartnershipDetail.parse(await res.json()) };
+    return { res, body: PartnershipDetail.parse(await res.json()), parties };
   }
 
   async function count(table: string): Promise<number> {
@@ -92,13 +98,16 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
 
   describe("POST /partnerships", () => {
     it("records the partnership, its partners, its first stage event and an audit entry", async () => {
-      const { res, body } = await create({ areas: ["water-sanitation"], funding: ["icld"] });
+      const { res, body, parties } = await create({
+        areas: ["water-sanitation"],
+        funding: ["icld"],
+      });
       const id = body.partnership.id;
       expect(res.headers.get("etag")).toBe('"1"');
       expect(res.headers.get("location")).toBe(`${URL}/${id}`);
       expect(body.partnership).toMatchObject({
-        hromadaId: r.hromada.id,
-        partnerIds: [r.partner.id],
+        hromadaId: parties.hromada.id,
+        partnerIds: [parties.partner.id],
         stage: "interest",
       });
       expect(body.partnership.history).toEqual([
@@ -186,14 +195,14 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
 
   describe("GET /partnerships/{id}", () => {
     it("returns the partnership with its history and ETag", async () => {
-      const { body: created } = await create();
+      const { body: created, parties } = await create();
       const res = await app.request(`${URL}/${created.partnership.id}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("etag")).toBe('"1"');
       const body = PartnershipDetail.parse(await res.json());
       expect(body.partnership.history).toHaveLength(1);
-      expect(body.hromada.id).toBe(r.hromada.id);
-      expect(body.partners.map((p) => p.id)).toEqual([r.partner.id]);
+      expect(body.hromada.id).toBe(parties.hromada.id);
+      expect(body.partners.map((p) => p.id)).toEqual([parties.partner.id]);
     });
 
     it("answers 404 for an unknown id and 400 for a malformed one", async () => {
@@ -238,13 +247,20 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
     });
 
     it("lets an editor of one of its municipalities move it", async () => {
-      const { body: created } = await create();
+      const { body: created, parties } = await create();
       expect(
-        (await move(created.partnership.id, "contact", r.partnerEditor.headers, '"1"')).status,
+        (await move(created.partnership.id, "contact", parties.partnerEditor.headers, '"1"'))
+          .status,
       ).toBe(200);
       expect(
-        (await move(created.partnership.id, "letter-of-intent", r.hromadaEditor.headers, '"2"'))
-          .status,
+        (
+          await move(
+            created.partnership.id,
+            "letter-of-intent",
+            parties.hromadaEditor.headers,
+            '"2"',
+          )
+        ).status,
       ).toBe(200);
     });
 
@@ -276,11 +292,11 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
     });
 
     it("lets only one of two concurrent moves from the same version win", async () => {
-      const { body: created } = await create();
+      const { body: created, parties } = await create();
       const id = created.partnership.id;
       const results = await Promise.all([
         move(id, "contact", r.coordinator.headers, '"1"'),
-        move(id, "ended", r.hromadaEditor.headers, '"1"'),
+        move(id, "ended", parties.hromadaEditor.headers, '"1"'),
       ]);
       expect(results.map((x) => x.status).sort()).toEqual([200, 412]);
       const detail = PartnershipDetail.parse(await (await app.request(`${URL}/${id}`)).json());
@@ -332,7 +348,8 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
           { from: "interest", to: "contact", at: "2025-02-10T09:00:00.000Z", by: "import" },
         ],
       };
-      await insertPartnerships({ tx: t.db.orm, partnerships: [old], now: TEST_NOW.toISOString() });
+      const ctx = testContext(t.db);
+      await withTransaction(ctx, (tx) => insertPartnership({ tx, ctx, input: old }));
     });
 
     async function list(query: string) {

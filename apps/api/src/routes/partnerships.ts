@@ -12,7 +12,7 @@ import { csvDownload } from "../lib/csv";
 import { etag, expectedVersion } from "../lib/etag";
 import { etagHeader, ifMatchHeader } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
-import { auditActor, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { createPartnership } from "../services/partnerships/create-partnership";
 import { getPartnership } from "../services/partnerships/get-partnership";
 import { partnershipsCsv } from "../services/partnerships/list-partnerships";
@@ -112,11 +112,7 @@ const moveRouteDef = createRoute({
 export function partnershipsRouter() {
   return newRouter()
     .openapi(createRouteDef, async (c) => {
-      const detail = await createPartnership({
-        db: c.var.db,
-        input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
-      });
+      const detail = await createPartnership({ ctx: c.var.ctx, input: c.req.valid("json") });
       c.header("etag", etag(detail.version));
       c.header("location", `/api/v1/partnerships/${detail.partnership.id}`);
       return c.json(detail, 201);
@@ -124,12 +120,7 @@ export function partnershipsRouter() {
     .openapi(listRouteDef, async (c) => {
       const query = c.req.valid("query");
       const exporting = query.format === "csv";
-      const result = await listPartnershipsFromMemory({
-        db: c.var.db,
-        query,
-        now: c.var.clock(),
-        all: exporting,
-      });
+      const result = await listPartnershipsFromMemory({ ctx: c.var.ctx, query, all: exporting });
       if (exporting) {
         const { body, headers } = csvDownload(partnershipsCsv(result.items), "partnerships.csv");
         return c.body(body, 200, headers);
@@ -139,9 +130,8 @@ export function partnershipsRouter() {
     .openapi(getRouteDef, async (c) => {
       const { dormantMonths } = c.req.valid("query");
       const detail = await getPartnership({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
-        now: c.var.clock(),
         ...(dormantMonths ? { dormantMonths } : {}),
       });
       c.header("etag", etag(detail.version));
@@ -149,12 +139,10 @@ export function partnershipsRouter() {
     })
     .openapi(moveRouteDef, async (c) => {
       const detail = await movePartnership({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        actor: c.var.actor,
         expectedVersion: expectedVersion(c.req.header("if-match")),
-        ctx: { now: c.var.clock(), requestId: c.var.requestId },
       });
       c.header("etag", etag(detail.version));
       return c.json(detail, 200);

@@ -119,14 +119,15 @@ describe.each(ENGINES)("privacy export and erasure on %s", (engine) => {
       email: "erin.two@example.org",
       name: "Erin Editor",
     });
-    const partnership = async () => {
+    // Two agreements between one pair: at most one open partnership per pair and type.
+    const partnership = async (agreementType: string) => {
       const res = await app.request(
         "/api/v1/partnerships",
         post(
           {
             hromadaId: r.hromada.id,
             partnerIds: [r.partner.id],
-            agreementType: "letter-of-intent",
+            agreementType,
           },
           r.coordinator.headers,
         ),
@@ -134,8 +135,8 @@ describe.each(ENGINES)("privacy export and erasure on %s", (engine) => {
       expect(res.status, await res.clone().text()).toBe(201);
       return ((await res.json()) as { partnership: { id: string } }).partnership.id;
     };
-    const hers = await partnership();
-    const theirs = await partnership();
+    const hers = await partnership("letter-of-intent");
+    const theirs = await partnership("twin-town");
     for (const [id, who] of [
       [hers, erin],
       [theirs, namesake],

@@ -1,12 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { EraseRequest, ErasureSummary, PersonalDataExport } from "@pobratym/core";
 import { z } from "zod";
-import { ForbiddenError } from "../errors";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, auditActor, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { erasePersonalData } from "../services/privacy/erase-personal-data";
 import { exportPersonalData } from "../services/privacy/export-personal-data";
-import { getUser } from "../services/users/get-user";
 
 const exportRoute = createRoute({
   method: "get",
@@ -46,31 +44,12 @@ const eraseRoute = createRoute({
 export function privacyRouter() {
   return newRouter()
     .openapi(exportRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator", "editor"]);
-      const { email } = c.req.valid("query");
-      if (actor.role !== "coordinator") {
-        const me = await getUser({ db: c.var.db.orm, id: actor.userId });
-        if (me.email.toLowerCase() !== email.toLowerCase()) {
-          throw new ForbiddenError(
-            "You may export only your own data; ask a coordinator for anyone else's.",
-          );
-        }
-      }
+      const data = await exportPersonalData({ ctx: c.var.ctx, email: c.req.valid("query").email });
       c.header("cache-control", "private, no-store");
-      return c.json(
-        await exportPersonalData({ db: c.var.db.orm, email, now: c.var.clock().toISOString() }),
-        200,
-      );
+      return c.json(data, 200);
     })
     .openapi(eraseRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator"]);
-      const summary = await erasePersonalData({
-        db: c.var.db.orm,
-        email: c.req.valid("json").email,
-        actor: auditActor(actor),
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
-      });
+      const summary = await erasePersonalData({ ctx: c.var.ctx, email: c.req.valid("json").email });
       return c.json(summary, 200);
     });
 }

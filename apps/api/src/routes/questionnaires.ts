@@ -9,7 +9,7 @@ import {
 import { z } from "zod";
 import { csvDownload } from "../lib/csv";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { clientAddress, enforceLimit, RateLimiter } from "../middleware/rate-limit";
 import { approveQuestionnaire } from "../services/questionnaires/approve-questionnaire";
 import {
@@ -142,60 +142,45 @@ export function questionnairesRouter() {
   );
   return newRouter()
     .openapi(submitRoute, async (c) => {
-      if (!c.var.actor) {
+      if (!c.var.ctx.actor) {
         const key = `ip:${clientAddress(c)}`;
         enforceLimit(c, submissions, [key]);
-        submissions.hit(key, c.var.clock().getTime());
+        submissions.hit(key, c.var.ctx.now.getTime());
       }
       const { submission, created } = await submitQuestionnaire({
-        db: c.var.db.orm,
-        answers: c.req.valid("json"),
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
+        ctx: c.var.ctx,
+        input: c.req.valid("json"),
       });
       return created ? c.json(submission, 201) : c.json(submission, 200);
     })
     .openapi(listRoute, async (c) => {
-      assertRole(c.var.actor, ["coordinator"]);
       c.header("cache-control", "private, no-store");
       const { status, format } = c.req.valid("query");
       if (format === "csv") {
         const items = await listQuestionnaires({
-          db: c.var.db.orm,
+          ctx: c.var.ctx,
           status,
           limit: QUESTIONNAIRE_EXPORT_LIMIT,
         });
         const { body, headers } = csvDownload(questionnairesCsv(items), "questionnaires.csv");
         return c.body(body, 200, headers);
       }
-      return c.json({ items: await listQuestionnaires({ db: c.var.db.orm, status }) }, 200);
+      return c.json({ items: await listQuestionnaires({ ctx: c.var.ctx, status }) }, 200);
     })
     .openapi(getRoute, async (c) => {
-      assertRole(c.var.actor, ["coordinator"]);
       c.header("cache-control", "private, no-store");
-      return c.json(await getQuestionnaire({ db: c.var.db.orm, id: c.req.valid("param").id }), 200);
+      return c.json(await getQuestionnaire({ ctx: c.var.ctx, id: c.req.valid("param").id }), 200);
     })
     .openapi(approveRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator"]);
-      const result = await approveQuestionnaire({
-        db: c.var.db.orm,
-        id: c.req.valid("param").id,
-        actor,
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
-      });
+      const result = await approveQuestionnaire({ ctx: c.var.ctx, id: c.req.valid("param").id });
       return c.json(result, 200);
     })
     .openapi(rejectRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator"]);
       const body = c.req.header("content-type") ? c.req.valid("json") : {};
       const result = await rejectQuestionnaire({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         note: body.note,
-        actor,
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
       });
       return c.json(result, 200);
     });

@@ -1,13 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { REFERENCE_ATTRIBUTION } from "@pobratym/core";
+import type { ReferenceAssets } from "../deps";
 import { NotFoundError } from "../errors";
 import { newRouter, problemResponses } from "../lib/router";
-
-/** Static reference assets the runtime can provide (the node entry reads them from the reference folder). */
-export interface ReferenceAssets {
-  /** The oblast shapes as TopoJSON text, or null when the runtime has none. */
-  oblastShapes(): Promise<string | null>;
-}
 
 const Attribution = z.object({ attribution: z.string() });
 const Topology = z.looseObject({

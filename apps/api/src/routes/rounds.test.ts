@@ -5,7 +5,7 @@ import { rows } from "../db/db";
 import { seedDemo } from "../services/catalogue/seed-demo";
 import { addNeed, addPartner } from "../services/matching/fixtures.test-helpers";
 import { createTestUser, type TestUser } from "../test/auth";
-import { TEST_NOW, testApp } from "../test/test-app";
+import { testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
 const post = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -25,7 +25,7 @@ describe.each(ENGINES)("rounds on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     app = testApp(t.db);
-    await seedDemo({ db: t.db, now: TEST_NOW.toISOString() });
+    await seedDemo({ ctx: testContext(t.db) });
     // The demo's partners are all at capacity; three with room make the round worth planning.
     partners = [
       await addPartner(t.db, { name: "Alfa", capacity: 2, offers: [{ area: "health" }] }),

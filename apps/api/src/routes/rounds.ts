@@ -11,7 +11,7 @@ import { z } from "zod";
 import { NotFoundError } from "../errors";
 import { csvDownload } from "../lib/csv";
 import { newRouter, problemResponses } from "../lib/router";
-import { auditActor, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { acceptRound } from "../services/rounds/accept-round";
 import { createRound } from "../services/rounds/create-round";
 import {
@@ -120,24 +120,23 @@ export function roundsRouter() {
   return newRouter()
     .openapi(createRoundRoute, async (c) => {
       const round = await createRound({
-        db: c.var.db,
+        ctx: c.var.ctx,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       c.header("location", `/api/v1/rounds/${round.id}`);
       return c.json(round, 201);
     })
     .openapi(listRoundsRoute, async (c) => {
       if (c.req.valid("query").format === "csv") {
-        const items = await listRounds({ db: c.var.db.orm, limit: ROUND_EXPORT_LIMIT });
+        const items = await listRounds({ ctx: c.var.ctx, limit: ROUND_EXPORT_LIMIT });
         const { body, headers } = csvDownload(roundsCsv(items), "rounds.csv");
         return c.body(body, 200, headers);
       }
-      return c.json({ items: await listRounds({ db: c.var.db.orm }) }, 200);
+      return c.json({ items: await listRounds({ ctx: c.var.ctx }) }, 200);
     })
     .openapi(getRoundRoute, async (c) => {
       const { id } = c.req.valid("param");
-      const round = await getRound({ db: c.var.db.orm, id });
+      const round = await getRound({ ctx: c.var.ctx, id });
       if (!round) throw new NotFoundError("round", id);
       if (c.req.valid("query").format === "csv") {
         const { body, headers } = csvDownload(roundCsv(round), `round-${id}.csv`);
@@ -147,10 +146,9 @@ export function roundsRouter() {
     })
     .openapi(acceptRoundRoute, async (c) => {
       const result = await acceptRound({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(c.var.actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       return c.json(result, 200);
     });

@@ -8,9 +8,11 @@ import {
   StatisticsRows,
 } from "@pobratym/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertNeeds, insertPartnerships } from "../services/catalogue/insert-activity";
+import { insertNeeds } from "../services/catalogue/insert-activity";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
-import { TEST_NOW, testApp } from "../test/test-app";
+import { withTransaction } from "../services/context";
+import { insertPartnership } from "../services/partnerships/insert-partnership";
+import { TEST_NOW, testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
 const hromada = (
@@ -130,7 +132,10 @@ describe.each(ENGINES)("GET /statistics on %s", (engine) => {
       },
       now,
     });
-    await insertPartnerships({ tx: t.db.orm, partnerships, now });
+    const ctx = testContext(t.db);
+    await withTransaction(ctx, async (tx) => {
+      for (const p of partnerships) await insertPartnership({ tx, ctx, input: p, as: "seed" });
+    });
   });
   afterAll(async () => {
     await t?.dispose();

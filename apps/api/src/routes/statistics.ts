@@ -45,12 +45,10 @@ const tableRouteDef = createRoute({
 /** Public statistics. */
 export function statisticsRouter() {
   return newRouter()
-    .openapi(allRouteDef, async (c) =>
-      c.json(await getStatistics({ db: c.var.db.orm, now: c.var.clock() }), 200),
-    )
+    .openapi(allRouteDef, async (c) => c.json(await getStatistics({ ctx: c.var.ctx }), 200))
     .openapi(tableRouteDef, async (c) => {
       const { table } = c.req.valid("param");
-      const stats = await getStatistics({ db: c.var.db.orm, now: c.var.clock() });
+      const stats = await getStatistics({ ctx: c.var.ctx });
       if (c.req.valid("query").format === "csv") {
         const { body, headers } = csvDownload(statisticsCsv(stats, table), `${table}.csv`);
         return c.body(body, 200, headers);

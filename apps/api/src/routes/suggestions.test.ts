@@ -8,7 +8,7 @@ import { seedDemo } from "../services/catalogue/seed-demo";
 import { addNeed, addPartner } from "../services/matching/fixtures.test-helpers";
 import { invalidateMatching } from "../services/matching/matching-cache";
 import { createTestUser, type TestUser } from "../test/auth";
-import { TEST_NOW, testApp } from "../test/test-app";
+import { testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
 const KHERSON = municipalityId("UA", "UA65100150000057191");
@@ -30,7 +30,7 @@ describe.each(ENGINES)("suggestions on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     app = testApp(t.db);
-    await seedDemo({ db: t.db, now: TEST_NOW.toISOString() });
+    await seedDemo({ ctx: testContext(t.db) });
     // Every demo partner is at capacity, so two with room (and offers Kherson needs) join them.
     needId = await addNeed(t.db, KHERSON, "water-sanitation", "critical");
     builder = await addPartner(t.db, {
@@ -196,7 +196,7 @@ describe.skipIf(!hasReference)("suggestions on the reference catalogue", () => {
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
     app = testApp(t.db);
-    await importReferenceFolder({ db: t.db, dir: REFERENCE_DIR, now: TEST_NOW.toISOString() });
+    await importReferenceFolder({ ctx: testContext(t.db), dir: REFERENCE_DIR });
     coordinator = await createTestUser(t.db, { role: "coordinator" });
   }, 120_000);
   afterAll(async () => {

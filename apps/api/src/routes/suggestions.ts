@@ -34,7 +34,7 @@ export function suggestionsRouter() {
     const { id } = c.req.valid("param");
     const query = c.req.valid("query");
     const json = await getSuggestionsJson({
-      db: c.var.db,
+      ctx: c.var.ctx,
       id,
       k: query.k,
       excludeReviewCountryTies: query.excludeReviewCountryTies,

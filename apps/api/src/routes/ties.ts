@@ -14,7 +14,7 @@ import { csvDownload } from "../lib/csv";
 import { etag, expectedVersion } from "../lib/etag";
 import { etagHeader } from "../lib/if-match";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertCanEditMunicipality, auditActor, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { createTie } from "../services/ties/create-tie";
 import { listReviewTies, listTies } from "../services/ties/list-ties";
 import { tiesCsv } from "../services/ties/read-ties";
@@ -109,7 +109,7 @@ export function tiesRouter() {
     .openapi(listRouteDef, async (c) => {
       const query = c.req.valid("query");
       const exporting = query.format === "csv";
-      const result = await listTies({ db: c.var.db.orm, query, all: exporting });
+      const result = await listTies({ ctx: c.var.ctx, query, all: exporting });
       if (exporting) {
         const { body, headers } = csvDownload(tiesCsv(result.items), "ties.csv");
         return c.body(body, 200, headers);
@@ -119,7 +119,7 @@ export function tiesRouter() {
     .openapi(reviewRouteDef, async (c) => {
       const query = c.req.valid("query");
       const review = await listReviewTies({
-        db: c.var.db.orm,
+        ctx: c.var.ctx,
         ...(query.pending ? { pending: true } : {}),
       });
       if (query.format === "csv") {
@@ -129,25 +129,20 @@ export function tiesRouter() {
       return c.json(review, 200);
     })
     .openapi(createRouteDef, async (c) => {
-      const municipalityId = c.req.valid("param").id;
-      const actor = assertCanEditMunicipality(c.var.actor, municipalityId);
       const summary = await createTie({
-        db: c.var.db,
-        municipalityId,
+        ctx: c.var.ctx,
+        municipalityId: c.req.valid("param").id,
         input: c.req.valid("json"),
-        ctx: { actor: auditActor(actor), now: c.var.clock(), requestId: c.var.requestId },
       });
       c.header("etag", etag(summary.version));
       return c.json(summary, 201);
     })
     .openapi(updateRouteDef, async (c) => {
       const summary = await updateTie({
-        db: c.var.db,
+        ctx: c.var.ctx,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        actor: c.var.actor,
         expectedVersion: expectedVersion(c.req.header("if-match")),
-        ctx: { now: c.var.clock(), requestId: c.var.requestId },
       });
       c.header("etag", etag(summary.version));
       return c.json(summary, 200);

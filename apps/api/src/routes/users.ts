@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { Id, User } from "@pobratym/core";
 import { z } from "zod";
 import { newRouter, problemResponses } from "../lib/router";
-import { assertRole, requireRole } from "../middleware/auth";
+import { requireRole } from "../middleware/auth";
 import { disableUser } from "../services/users/disable-user";
 import { listUsers } from "../services/users/list-users";
 
@@ -40,18 +40,10 @@ const disableRoute = createRoute({
 export function usersRouter() {
   return newRouter()
     .openapi(listRoute, async (c) => {
-      assertRole(c.var.actor, ["coordinator"]);
-      return c.json({ items: await listUsers({ db: c.var.db.orm }) }, 200);
+      return c.json({ items: await listUsers({ ctx: c.var.ctx }) }, 200);
     })
     .openapi(disableRoute, async (c) => {
-      const actor = assertRole(c.var.actor, ["coordinator"]);
-      const user = await disableUser({
-        db: c.var.db.orm,
-        id: c.req.valid("param").id,
-        actor: { id: actor.userId, label: actor.label },
-        now: c.var.clock().toISOString(),
-        requestId: c.var.requestId,
-      });
+      const user = await disableUser({ ctx: c.var.ctx, id: c.req.valid("param").id });
       return c.json(user, 200);
     });
 }

@@ -14,7 +14,7 @@ import { hashPassword } from "../lib/crypto";
 import type { Actor, Role } from "../services/auth/actor";
 import { createSession } from "../services/auth/create-session";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
-import { TEST_NOW } from "./test-app";
+import { TEST_NOW, testContext } from "./test-app";
 
 /** A user with a live session. `headers` carry the bearer token. */
 export interface TestUser {
@@ -65,8 +65,8 @@ export async function createTestUser(
     VALUES (${id}, ${email}, ${name}, ${opts.role}, ${municipality}, ${await hashPassword(password, TEST_ITERATIONS)})`);
   const { token } = await createSession({
     tx: db.orm,
+    ctx: testContext(db),
     userId: id,
-    now: TEST_NOW,
     ttlMs: 365 * 24 * 3600 * 1000,
   });
   return {

@@ -12,6 +12,7 @@ import { createConference } from "../services/conferences/create-conference";
 import { scheduleConference } from "../services/conferences/schedule-conference";
 import { setParticipants } from "../services/conferences/set-participants";
 import { createContact } from "../services/contacts/create-contact";
+import type { ServiceContext } from "../services/context";
 import { createInvite } from "../services/invites/create-invite";
 import { createNeed } from "../services/needs/create-need";
 import { createOffer } from "../services/offers/create-offer";
@@ -26,7 +27,7 @@ import {
   type RoleSet,
   sampleQuestionnaire,
 } from "./auth";
-import { TEST_NOW, testApp } from "./test-app";
+import { TEST_NOW, testApp, testContext } from "./test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./test-db";
 
 /** The four callers: nobody, an editor of the row's target municipality, an editor of another, a coordinator. */
@@ -61,10 +62,11 @@ export interface MatrixRow {
 
 const coordinatorOf = (ctx: Ctx) => ctx.r.coordinator.actor;
 const write = (ctx: Ctx) => ({
-  db: ctx.db.orm,
-  actor: coordinatorOf(ctx),
-  now: ctx.now,
-  requestId: "matrix",
+  ctx: testContext(ctx.db, {
+    actor: coordinatorOf(ctx),
+    now: new Date(ctx.now),
+    requestId: "matrix",
+  }),
 });
 async function versionOf(
   ctx: Ctx,
@@ -102,18 +104,15 @@ export const ROWS: MatrixRow[] = [
     target: "hromada",
     allowed: EVERYONE,
     prepare: async (ctx) => {
-      const invite = await ctx.db.orm.transaction((tx) =>
-        createInvite({
-          tx,
-          input: {
-            email: `accept-${next()}@example.org`,
-            role: "editor",
-            municipalityId: ctx.r.hromada.id,
-          },
-          invitedBy: { id: null, label: "matrix" },
-          now: TEST_NOW,
-        }),
-      );
+      const invite = await createInvite({
+        ctx: testContext(ctx.db),
+        input: {
+          email: `accept-${next()}@example.org`,
+          role: "editor",
+          municipalityId: ctx.r.hromada.id,
+        },
+        as: "matrix",
+      });
       return {
         path: `${API}/invites/accept`,
         body: { token: invite.token, name: "New Editor", password: "a long enough password" },
@@ -269,12 +268,9 @@ export const ROWS: MatrixRow[] = [
       allowed: OWNERS,
       prepare: async (ctx) => {
         const contact = await createContact({
-          db: ctx.db.orm,
+          ...write(ctx),
           municipalityId: ctx.r.hromada.id,
           input: { name: "Taras Test", languages: ["uk"] },
-          actor: { id: null, label: "matrix" },
-          now: ctx.now,
-          requestId: null,
         });
         return {
           path: `${API}/municipalities/${ctx.r.hromada.id}/contacts/${contact.id}`,
@@ -307,10 +303,8 @@ export const ROWS: MatrixRow[] = [
       allowed: COORDINATOR,
       prepare: async (ctx) => {
         const { submission: q } = await submitQuestionnaire({
-          db: ctx.db.orm,
-          answers: Questionnaire.parse(sampleQuestionnaire()),
-          now: ctx.now,
-          requestId: "matrix",
+          ctx: testContext(ctx.db, { now: new Date(ctx.now), requestId: "matrix" }),
+          input: Questionnaire.parse(sampleQuestionnaire()),
         });
         return {
           path: `${API}/questionnaires/${q.id}/${verb}`,
@@ -369,13 +363,12 @@ export const ROWS: MatrixRow[] = [
     allowed: COORDINATOR,
     prepare: async (ctx) => {
       const round = await createRound({
-        db: ctx.db,
+        ctx: coordinatorContext(ctx),
         input: CreateRoundInput.parse({
           hromadas: { ids: [ctx.r.hromada.id] },
           partners: { ids: [ctx.r.partner.id] },
           minScore: 1000,
         }),
-        ctx: { actor: matchingActor(ctx), now: new Date(ctx.now) },
       });
       return { path: `${API}/rounds/${round.id}/accept`, body: { all: true } };
     },
@@ -440,10 +433,9 @@ export const ROWS: MatrixRow[] = [
     prepare: async (ctx) => {
       const id = await matchingConference(ctx, [ctx.r.hromada.id, ctx.r.partner.id]);
       await scheduleConference({
-        db: ctx.db,
+        ctx: coordinatorContext(ctx),
         id,
         input: { rounds: 1, tables: 1, minMeetings: 1 },
-        ctx: { actor: matchingActor(ctx), now: new Date(ctx.now) },
       });
       return {
         path: `${API}/conferences/${id}/outcomes`,
@@ -479,7 +471,7 @@ export const ROWS: MatrixRow[] = [
     prepare: async (ctx) => {
       const partner = await createTestMunicipality(ctx.db, { kind: "partner" });
       const created = await createPartnership({
-        db: ctx.db,
+        ctx: coordinatorContext(ctx),
         input: {
           hromadaId: ctx.r.hromada.id,
           partnerIds: [partner.id],
@@ -488,7 +480,6 @@ export const ROWS: MatrixRow[] = [
           funding: [],
           stage: "interest",
         },
-        ctx: { actor: matchingActor(ctx), now: new Date(ctx.now) },
       });
       return {
         path: `${API}/partnerships/${created.partnership.id}/moves`,
@@ -514,7 +505,7 @@ export const ROWS: MatrixRow[] = [
     allowed: OWNERS,
     prepare: async (ctx) => {
       const tie = await createTie({
-        db: ctx.db,
+        ctx: coordinatorContext(ctx),
         municipalityId: ctx.r.hromada.id,
         input: {
           foreignTown: `Town ${next()}`,
@@ -522,7 +513,6 @@ export const ROWS: MatrixRow[] = [
           type: "twin-town",
           status: "active",
         },
-        ctx: { actor: matchingActor(ctx), now: new Date(ctx.now) },
       });
       return {
         path: `${API}/ties/${tie.tie.id}`,
@@ -533,25 +523,24 @@ export const ROWS: MatrixRow[] = [
   },
 ];
 
-function matchingActor(ctx: Ctx) {
-  return { id: ctx.r.coordinator.userId, label: ctx.r.coordinator.actor.label };
+/** The matrix's coordinator, calling services directly to set up a case. */
+function coordinatorContext(ctx: Ctx): ServiceContext {
+  return testContext(ctx.db, { actor: ctx.r.coordinator.actor, now: new Date(ctx.now) });
 }
 
 /** A fresh conference with these participants; returns its id. */
 async function matchingConference(ctx: Ctx, participants: string[]): Promise<string> {
-  const c = { actor: matchingActor(ctx), now: new Date(ctx.now) };
+  const c = coordinatorContext(ctx);
   const conference = await createConference({
-    db: ctx.db,
-    input: { title: `Conference ${next()}`, startsOn: "2023-06-12" },
     ctx: c,
+    input: { title: `Conference ${next()}`, startsOn: "2023-06-12" },
   });
   if (participants.length > 0) {
     await setParticipants({
-      db: ctx.db,
+      ctx: c,
       id: conference.id,
       municipalityIds: participants,
       replace: true,
-      ctx: c,
     });
   }
   return conference.id;

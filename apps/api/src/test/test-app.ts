@@ -1,6 +1,8 @@
 import { createApp } from "../app";
 import type { Db } from "../db/create-db";
 import { silentLogger } from "../logger";
+import type { Actor } from "../services/auth/actor";
+import type { ServiceContext } from "../services/context";
 
 /** A fixed clock, so timestamps in assertions are predictable. */
 export const TEST_NOW = new Date("2026-11-23T12:00:00.000Z");
@@ -14,4 +16,22 @@ export function testApp(db: Db, overrides: { bodyLimit?: number } = {}) {
     version: "test",
     ...overrides,
   });
+}
+
+/**
+ * The context a service test calls services with: the test clock, and `actor` when the call is
+ * made on someone's behalf (a `TestUser.actor`).
+ * @example
+ * await acceptRound({ ctx: testContext(db, { actor: coordinator.actor }), id, input });
+ */
+export function testContext(
+  db: Db,
+  opts: { actor?: Actor | null; now?: Date; requestId?: string | null } = {},
+): ServiceContext {
+  return {
+    db,
+    actor: opts.actor ?? null,
+    now: opts.now ?? TEST_NOW,
+    requestId: opts.requestId ?? null,
+  };
 }

@@ -16,6 +16,8 @@ export const Problem = z.object({
     .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
     .optional(),
   allowed: z.array(z.string()).optional(),
+  /** On a 409 for a duplicate: the id of the record that already exists. */
+  existingId: z.string().optional(),
 });
 /** An RFC 9457 problem document, as every API error is returned. */
 export type Problem = z.infer<typeof Problem>;

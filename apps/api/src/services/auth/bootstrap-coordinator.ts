@@ -1,28 +1,27 @@
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import type { Logger } from "../../logger";
+import { type ServiceContext, withTransaction } from "../context";
 import { createUser } from "../users/create-user";
 
 /**
  * Creates the first coordinator from configuration when there is no coordinator yet; does nothing
  * otherwise (so a changed password in the environment never overwrites a live account).
  * Returns whether a user was created. The advisory lock keeps two processes starting at once from
- * both creating one.
+ * both creating one. Runs on nobody's behalf (a `systemContext`): the audit names "bootstrap".
  */
 export async function bootstrapCoordinator({
-  db,
+  ctx,
   email,
   password,
   name = "Coordinator",
-  now,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   email: string;
   password: string;
   name?: string;
-  now: string;
 }): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727001)`);
     const [existing] = await rows<{ id: string }>(
       tx,
@@ -31,13 +30,13 @@ export async function bootstrapCoordinator({
     if (existing) return false;
     await createUser({
       tx,
+      ctx,
       email,
       name,
       role: "coordinator",
       municipalityId: null,
       password,
-      now,
-      actor: { id: null, label: "bootstrap" },
+      as: "bootstrap",
     });
     return true;
   });
@@ -49,19 +48,17 @@ export async function bootstrapCoordinator({
  * a warning, not a crash.
  */
 export async function bootstrapCoordinatorFromEnv({
-  db,
+  ctx,
   env,
   logger,
-  now,
 }: {
-  db: { orm: Orm };
+  ctx: ServiceContext;
   env: {
     POBRATYM_COORDINATOR_EMAIL?: string;
     POBRATYM_COORDINATOR_PASSWORD?: string;
     POBRATYM_COORDINATOR_NAME?: string;
   };
   logger: Logger;
-  now: string;
 }): Promise<void> {
   const email = env.POBRATYM_COORDINATOR_EMAIL;
   const password = env.POBRATYM_COORDINATOR_PASSWORD;
@@ -73,11 +70,10 @@ export async function bootstrapCoordinatorFromEnv({
     return;
   }
   const created = await bootstrapCoordinator({
-    db: db.orm,
+    ctx,
     email,
     password,
     name: env.POBRATYM_COORDINATOR_NAME,
-    now,
   });
   if (created) logger.info("created the first coordinator from the environment", { email });
 }

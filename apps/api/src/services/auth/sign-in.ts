@@ -1,8 +1,9 @@
 import type { Session } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { InvalidCredentialsError } from "../../errors";
 import { decoyHash, verifyPassword } from "../../lib/crypto";
+import { type ServiceContext, withTransaction } from "../context";
 import { toUser, USER_COLUMNS, type UserRow } from "../users/user-row";
 import { createSession } from "./create-session";
 
@@ -12,23 +13,23 @@ import { createSession } from "./create-session";
  * which emails have accounts.
  */
 export async function signIn({
-  db,
+  ctx,
   email,
   password,
-  now,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   email: string;
   password: string;
-  now: Date;
 }): Promise<Session> {
   const [row] = await rows<UserRow & { password_hash: string | null }>(
-    db,
+    ctx.db.orm,
     sql`SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(email) = lower(${email})`,
   );
   const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
   if (!row || !ok || row.disabled || !row.password_hash) throw new InvalidCredentialsError();
   const { password_hash: _hash, ...user } = row;
-  const { token, expiresAt } = await createSession({ tx: db, userId: user.id, now });
+  const { token, expiresAt } = await withTransaction(ctx, (tx) =>
+    createSession({ tx, ctx, userId: user.id }),
+  );
   return { token, expiresAt, user: toUser(user) };
 }

@@ -4,7 +4,7 @@ import { MunicipalityPage } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../db/db";
-import { testApp } from "../../test/test-app";
+import { testApp, testContext } from "../../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../../test/test-db";
 import { importReference, importReferenceFolder, readReferenceFolder } from "./import-reference";
 
@@ -27,9 +27,8 @@ describe.skipIf(!hasReference).each(ENGINES)("importing the reference folder on 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     first = await importReferenceFolder({
-      db: t.db,
+      ctx: testContext(t.db, { now: new Date("2026-11-23T12:00:00.000Z") }),
       dir: REFERENCE_DIR,
-      now: "2026-11-23T12:00:00.000Z",
     });
   });
   afterAll(async () => {
@@ -63,9 +62,8 @@ describe.skipIf(!hasReference).each(ENGINES)("importing the reference folder on 
 
   it("updates nothing and duplicates nothing when the same folder is imported again", async () => {
     const again = await importReference({
-      db: t.db,
+      ctx: testContext(t.db, { now: new Date("2026-11-24T12:00:00.000Z") }),
       files: await readReferenceFolder(REFERENCE_DIR),
-      now: "2026-11-24T12:00:00.000Z",
     });
     expect(again.municipalities).toEqual({ inserted: 0, updated: 0, unchanged: 1470 + 290 + 357 });
     expect(again.ties.inserted).toBe(0);
@@ -88,9 +86,8 @@ describe.skipIf(!hasReference).each(ENGINES)("importing the reference folder on 
         (_m, a, b, c) => `0780,Växjö,${a},${b},${c},1`,
       );
     const changed = await importReference({
-      db: t.db,
+      ctx: testContext(t.db, { now: new Date("2026-11-25T12:00:00.000Z") }),
       files: { "se-kommuner.csv": se },
-      now: "2026-11-25T12:00:00.000Z",
     });
     expect(changed.municipalities.updated).toBe(1);
     const [row] = await rows<{ population: number; description: string; version: number }>(

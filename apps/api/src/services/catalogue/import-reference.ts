@@ -2,10 +2,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ImportSummary, importReferenceFiles } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/db";
+import { writeAudit } from "../audit/write-audit";
+import { type ServiceContext, withTransaction } from "../context";
 import { upsertMunicipalities } from "./upsert-municipalities";
 import { insertTies } from "./upsert-ties";
-import { writeAudit } from "./write-audit";
 
 /** Reads the reference CSV files of a folder (names as in /work/shared/data) into memory. */
 export async function readReferenceFolder(dir: string): Promise<Record<string, Uint8Array>> {
@@ -21,16 +21,15 @@ export async function readReferenceFolder(dir: string): Promise<Record<string, U
  * reported, not loaded. Returns what changed.
  */
 export async function importReference({
-  db,
+  ctx,
   files,
-  now,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   files: Record<string, string | Uint8Array>;
-  now: string;
 }): Promise<ImportSummary> {
+  const now = ctx.now.toISOString();
   const parsed = importReferenceFiles(files);
-  const summary = await db.orm.transaction(async (tx) => {
+  const summary = await withTransaction(ctx, async (tx) => {
     const municipalities = await upsertMunicipalities({
       tx,
       municipalities: parsed.municipalities,
@@ -40,8 +39,8 @@ export async function importReference({
     const ties = await insertTies({ tx, ties: parsed.ties, now });
     await writeAudit({
       tx,
-      at: now,
-      actor: { id: null, label: "reference import" },
+      ctx,
+      as: "reference import",
       entityType: "catalogue",
       entityId: "reference",
       action: "import",
@@ -51,19 +50,17 @@ export async function importReference({
   });
   // Fresh statistics after a bulk load, so the planner uses the search index: PGlite runs no
   // autovacuum, and without them it guesses a seq scan is cheaper.
-  await db.orm.execute(sql`ANALYZE municipalities, ties`);
+  await ctx.db.orm.execute(sql`ANALYZE municipalities, ties`);
   return summary;
 }
 
 /** Imports the reference folder `dir`; see importReference. */
 export async function importReferenceFolder({
-  db,
+  ctx,
   dir,
-  now,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   dir: string;
-  now: string;
 }): Promise<ImportSummary> {
-  return importReference({ db, files: await readReferenceFolder(dir), now });
+  return importReference({ ctx, files: await readReferenceFolder(dir) });
 }

@@ -1,4 +1,4 @@
-import type { Need, Offer, Partnership } from "@pobratym/core";
+import type { Need, Offer } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/db";
 
@@ -44,35 +44,4 @@ export async function insertOffers({
       ON CONFLICT (id) DO NOTHING`);
   }
   return list.length;
-}
-
-/** Adds partnerships with their partners and stage history; existing ids are kept as they are. */
-export async function insertPartnerships({
-  tx,
-  partnerships,
-  now,
-}: {
-  tx: Executor;
-  partnerships: readonly Partnership[];
-  now: string;
-}) {
-  for (const p of partnerships) {
-    const inserted =
-      await tx.execute(sql`INSERT INTO partnerships (id, hromada_id, agreement_type, stage, areas, funding, signed_on, data, created_at, updated_at)
-      VALUES (${p.id}, ${p.hromadaId}, ${p.agreementType}, ${p.stage}, ${sql.param(p.areas)}::text[],
-        ${sql.param(p.funding)}::text[], ${p.signedOn ?? null}::date, ${JSON.stringify(p)}::jsonb,
-        ${p.history[0]?.at ?? now}::timestamptz, ${p.history.at(-1)?.at ?? now}::timestamptz)
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id`);
-    if ((inserted as unknown as { rows: unknown[] }).rows.length === 0) continue;
-    for (const [position, partnerId] of p.partnerIds.entries()) {
-      await tx.execute(sql`INSERT INTO partnership_partners (partnership_id, municipality_id, position)
-        VALUES (${p.id}, ${partnerId}, ${position})`);
-    }
-    for (const [seq, e] of p.history.entries()) {
-      await tx.execute(sql`INSERT INTO partnership_events (partnership_id, seq, from_stage, to_stage, at, by, note)
-        VALUES (${p.id}, ${seq}, ${e.from}, ${e.to}, ${e.at}::timestamptz, ${e.by}, ${e.note ?? null})`);
-    }
-  }
-  return partnerships.length;
 }

@@ -1,7 +1,8 @@
 import type { MeetingOutcome } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { toCsv } from "../../lib/csv";
+import type { ServiceContext } from "../context";
 
 /** One recorded outcome with the names a spreadsheet needs beside the ids. */
 export interface OutcomeRecord {
@@ -55,7 +56,13 @@ export function outcomesCsv(records: readonly OutcomeRecord[]): string {
  * Every outcome recorded for a conference as CSV, in schedule order (round, table), then those
  * whose meeting a later schedule dropped. The caller checks that the conference exists.
  */
-export async function exportOutcomes({ db, id }: { db: Executor; id: string }): Promise<string> {
+export async function exportOutcomes({
+  ctx,
+  id,
+}: {
+  ctx: ServiceContext;
+  id: string;
+}): Promise<string> {
   const found = await rows<{
     slot: number | null;
     table_label: string | null;
@@ -69,7 +76,7 @@ export async function exportOutcomes({ db, id }: { db: Executor; id: string }): 
     recorded_at: string;
     partnership_id: string | null;
   }>(
-    db,
+    ctx.db.orm,
     sql`SELECT cm.slot, cm.table_label, co.hromada_id, co.partner_id, co.outcome, co.note,
           co.partnership_id, p.country AS partner_country,
           coalesce(h.names->>'latin', h.names->>'en', h.names->>'local') AS hromada,

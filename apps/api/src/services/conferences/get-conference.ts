@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
 import { NotFoundError } from "../../errors";
 import { toCsv } from "../../lib/csv";
+import type { ServiceContext } from "../context";
 import { cleanParty, sqlParty } from "../rounds/get-round";
 
 interface ConferenceRow {
@@ -39,14 +40,14 @@ export const CONFERENCE_EXPORT_LIMIT = 10_000;
 
 /** Every conference, soonest first: what anyone may read. */
 export async function listConferences({
-  db,
+  ctx,
   limit = 1000,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   limit?: number;
 }): Promise<ConferenceSummary[]> {
   const list = await rows<ConferenceRow>(
-    db,
+    ctx.db.orm,
     sql`SELECT ${columns} FROM conferences c ORDER BY c.starts_on, c.id LIMIT ${limit}`,
   );
   return list.map(summaryOf);
@@ -98,14 +99,15 @@ export async function loadWishes(db: Executor, id: string): Promise<ConferenceWi
 
 /** One conference, or null; with `full`, its participants, wishes and meeting count too. */
 export async function getConference({
-  db,
+  ctx,
   id,
   full,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   id: string;
   full: boolean;
 }): Promise<ConferenceDetail | null> {
+  const db = ctx.db.orm;
   const [row] = await rows<ConferenceRow>(
     db,
     sql`SELECT ${columns} FROM conferences c WHERE c.id = ${id}`,

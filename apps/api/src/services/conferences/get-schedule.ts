@@ -5,20 +5,32 @@ import type {
   ScheduledMeeting,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { toCsv } from "../../lib/csv";
+import type { ServiceContext } from "../context";
 import { cleanParty, sqlParty } from "../rounds/get-round";
 import { requireConference } from "./get-conference";
-import type { StoredSchedule } from "./schedule-conference";
+
+/** What a stored schedule keeps beside the meeting rows: its parameters and each meeting's interest. */
+export interface StoredSchedule {
+  rounds: number;
+  tables: number;
+  minMeetings: number;
+  totalInterest: number;
+  unmet: ConferenceScheduleView["unmet"];
+  /** [hromadaId, partnerId, interest, mutual] per meeting. */
+  interest: [string, string, number, boolean][];
+}
 
 /** The stored schedule of a conference as meetings and a rounds × tables grid (empty when none). */
 export async function getSchedule({
-  db,
+  ctx,
   id,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   id: string;
 }): Promise<ConferenceScheduleView> {
+  const db = ctx.db.orm;
   await requireConference(db, id);
   const [conference] = await rows<{ schedule: StoredSchedule | null }>(
     db,

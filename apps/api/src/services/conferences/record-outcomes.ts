@@ -2,22 +2,33 @@ import type {
   ConferenceOutcomes,
   ConferenceOutcomesInput,
   ExplainedComponent,
+  Partnership,
   PreparedHromada,
   PreparedPartner,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { explainedComponents } from "../matching/get-suggestions";
 import { getMatchingCatalogue } from "../matching/matching-cache";
-import { openPartnershipBetween, recordPartnership } from "../matching/record-partnership";
+import {
+  insertOrFindPartnership,
+  lockPairs,
+  openPartnershipBetween,
+} from "../partnerships/insert-partnership";
 import { matchedAreas } from "../rounds/accept-round";
-import type { ConferenceContext } from "./create-conference";
 import { requireConference } from "./get-conference";
 
 /** The outcomes recorded for a conference. */
-export async function listOutcomes(db: Executor, id: string): Promise<ConferenceOutcomes> {
+export async function listOutcomes({
+  ctx,
+  id,
+}: {
+  ctx: ServiceContext;
+  id: string;
+}): Promise<ConferenceOutcomes> {
   const list = await rows<{
     hromada_id: string;
     partner_id: string;
@@ -26,7 +37,7 @@ export async function listOutcomes(db: Executor, id: string): Promise<Conference
     recorded_at: string;
     partnership_id: string | null;
   }>(
-    db,
+    ctx.db.orm,
     sql`SELECT hromada_id, partner_id, outcome, note, partnership_id,
           to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at
         FROM conference_outcomes WHERE conference_id = ${id} ORDER BY hromada_id, partner_id`,
@@ -51,20 +62,19 @@ export async function listOutcomes(db: Executor, id: string): Promise<Conference
  * open partnership, which is then linked instead. Recording the same outcome again changes nothing.
  */
 export async function recordOutcomes({
-  db,
+  ctx,
   id,
   input,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   input: ConferenceOutcomesInput;
-  ctx: ConferenceContext;
 }): Promise<ConferenceOutcomes> {
+  const actor = requireActor(ctx, "coordinator");
   const at = ctx.now.toISOString();
-  const { prepare } = await getMatchingCatalogue(db);
+  const { prepare } = await getMatchingCatalogue(ctx.db);
   const prepared = prepare({ excludeReviewCountryTies: false });
-  await db.orm.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     const conference = await requireConference(tx, id, true);
     const met = await rows<{ hromada_id: string; partner_id: string }>(
       tx,
@@ -96,6 +106,13 @@ export async function recordOutcomes({
       previous.map((p) => [`${p.hromada_id}\u0000${p.partner_id}`, p.partnership_id]),
     );
     const created: string[] = [];
+    // Every pair these outcomes may record, locked up front in one order (see lockPairs).
+    await lockPairs(
+      tx,
+      input.outcomes
+        .filter((o) => o.outcome === "letter-of-intent")
+        .map((o) => ({ ...o, agreementType: "letter-of-intent" })),
+    );
     for (const o of input.outcomes) {
       let partnershipId = linked.get(`${o.hromadaId}\u0000${o.partnerId}`) ?? null;
       if (o.outcome === "letter-of-intent" && partnershipId === null) {
@@ -108,22 +125,33 @@ export async function recordOutcomes({
             const explained = prepared.scorer.explain(h as PreparedHromada, p as PreparedPartner);
             if (!explained.excluded) components = explainedComponents(explained.components);
           }
-          partnershipId = await recordPartnership({
-            tx,
+          const partnership: Partnership = {
+            id: crypto.randomUUID(),
             hromadaId: o.hromadaId,
-            partnerId: o.partnerId,
-            stage: "letter-of-intent",
+            partnerIds: [o.partnerId],
             agreementType: "letter-of-intent",
             areas: matchedAreas(components),
-            note: `Letter of intent signed at ${conference.title}`.slice(0, 1000),
-            signedOn: conference.starts_on,
-            ctx: { actor: ctx.actor, at, requestId: ctx.requestId ?? null },
-          });
-          created.push(partnershipId);
+            funding: [],
+            stage: "letter-of-intent",
+            history: [
+              {
+                from: null,
+                to: "letter-of-intent",
+                at,
+                by: actor.label,
+                note: `Letter of intent signed at ${conference.title}`.slice(0, 1000),
+              },
+            ],
+            ...(conference.starts_on ? { signedOn: conference.starts_on } : {}),
+          };
+          // A concurrent request may have recorded the pair meanwhile; then it is linked.
+          const recorded = await insertOrFindPartnership({ tx, ctx, input: partnership });
+          partnershipId = recorded.id;
+          if (recorded.created) created.push(partnershipId);
         }
       }
       await tx.execute(sql`INSERT INTO conference_outcomes (conference_id, hromada_id, partner_id, outcome, note, recorded_by, recorded_at, partnership_id)
-        VALUES (${id}, ${o.hromadaId}, ${o.partnerId}, ${o.outcome}, ${o.note ?? null}, ${ctx.actor.id}, ${at}::timestamptz, ${partnershipId})
+        VALUES (${id}, ${o.hromadaId}, ${o.partnerId}, ${o.outcome}, ${o.note ?? null}, ${actor.userId}, ${at}::timestamptz, ${partnershipId})
         ON CONFLICT (conference_id, hromada_id, partner_id) DO UPDATE SET outcome = EXCLUDED.outcome,
           note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
           partnership_id = EXCLUDED.partnership_id`);
@@ -132,14 +160,12 @@ export async function recordOutcomes({
       version = version + 1, updated_at = ${at}::timestamptz WHERE id = ${id}`);
     await writeAudit({
       tx,
-      at,
-      actor: ctx.actor,
+      ctx,
       entityType: "conference",
       entityId: id,
       action: "record-outcomes",
       after: { outcomes: input.outcomes, partnershipsCreated: created },
-      requestId: ctx.requestId ?? null,
     });
   });
-  return listOutcomes(db.orm, id);
+  return listOutcomes({ ctx, id });
 }

@@ -7,13 +7,13 @@ import {
   type ScheduleConferenceInput,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { getMatchingCatalogue } from "../matching/matching-cache";
-import type { ConferenceContext } from "./create-conference";
 import { requireConference } from "./get-conference";
-import { getSchedule } from "./get-schedule";
+import { getSchedule, type StoredSchedule } from "./get-schedule";
 
 /** Interest one stated wish adds: 3 for a first choice, falling towards 2 further down the list. */
 export function wishPoints(rank: number): number {
@@ -41,38 +41,26 @@ export function pairInterest(
   return { interest: wishes + Math.min(1, Math.max(0, score) / 100), mutual };
 }
 
-/** What a stored schedule keeps beside the meeting rows: its parameters and each meeting's interest. */
-export interface StoredSchedule {
-  rounds: number;
-  tables: number;
-  minMeetings: number;
-  totalInterest: number;
-  unmet: ConferenceScheduleView["unmet"];
-  /** [hromadaId, partnerId, interest, mutual] per meeting. */
-  interest: [string, string, number, boolean][];
-}
-
 /**
  * Plans the 1:1 sessions with core's scheduleConference: interest from stated wishes (higher
  * when mutual) plus pair scores; nobody double-booked, at most `tables` meetings a round, minimum
  * meetings first. Replaces the previous schedule in one transaction.
  */
 export async function scheduleConference({
-  db,
+  ctx,
   id,
   input,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   input: ScheduleConferenceInput;
-  ctx: ConferenceContext;
 }): Promise<ConferenceScheduleView> {
+  requireActor(ctx, "coordinator");
   const at = ctx.now.toISOString();
   // Scores come from the shared profile cache, checked fresh, before the transaction starts.
-  const { prepare } = await getMatchingCatalogue(db, { fresh: true });
+  const { prepare } = await getMatchingCatalogue(ctx.db, { fresh: true });
   const prepared = prepare({ excludeReviewCountryTies: true });
-  await db.orm.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await requireConference(tx, id, true);
     const participants = await rows<{ id: string; kind: "hromada" | "partner" }>(
       tx,
@@ -151,14 +139,12 @@ export async function scheduleConference({
       version = version + 1, updated_at = ${at}::timestamptz WHERE id = ${id}`);
     await writeAudit({
       tx,
-      at,
-      actor: ctx.actor,
+      ctx,
       entityType: "conference",
       entityId: id,
       action: "schedule",
       after: { ...input, meetings: plan.meetings.length, totalInterest: plan.totalInterest },
-      requestId: ctx.requestId ?? null,
     });
   });
-  return getSchedule({ db: db.orm, id });
+  return getSchedule({ ctx, id });
 }

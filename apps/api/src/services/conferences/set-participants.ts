@@ -1,9 +1,9 @@
 import type { ConferenceDetail } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
-import type { ConferenceContext } from "./create-conference";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { getConference, requireConference } from "./get-conference";
 
 /**
@@ -11,20 +11,19 @@ import { getConference, requireConference } from "./get-conference";
  * (removing others drops their wishes too); otherwise they are added. Unknown ids are a 422.
  */
 export async function setParticipants({
-  db,
+  ctx,
   id,
   municipalityIds,
   replace,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   municipalityIds: readonly string[];
   replace: boolean;
-  ctx: ConferenceContext;
 }): Promise<ConferenceDetail> {
+  requireActor(ctx, "coordinator");
   const at = ctx.now.toISOString();
-  await db.orm.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await requireConference(tx, id, true);
     const ids = [...municipalityIds];
     const found = await rows<{ id: string }>(
@@ -58,16 +57,14 @@ export async function setParticipants({
       status = CASE WHEN status = 'planned' THEN 'open' ELSE status END WHERE id = ${id}`);
     await writeAudit({
       tx,
-      at,
-      actor: ctx.actor,
+      ctx,
       entityType: "conference",
       entityId: id,
       action: replace ? "replace-participants" : "add-participants",
       after: { municipalityIds: ids },
-      requestId: ctx.requestId ?? null,
     });
   });
-  const detail = await getConference({ db: db.orm, id, full: true });
+  const detail = await getConference({ ctx, id, full: true });
   if (!detail) throw new Error("the conference just written is missing");
   return detail;
 }

@@ -1,9 +1,9 @@
 import type { ConferenceDetail, ConferenceWishesInput } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
-import type { ConferenceContext } from "./create-conference";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { getConference, requireConference } from "./get-conference";
 
 /**
@@ -11,18 +11,17 @@ import { getConference, requireConference } from "./get-conference";
  * Both ends must be participants, on opposite sides (a hromada wishes partners and vice versa).
  */
 export async function setWishes({
-  db,
+  ctx,
   id,
   input,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   input: ConferenceWishesInput;
-  ctx: ConferenceContext;
 }): Promise<ConferenceDetail> {
+  requireActor(ctx, "coordinator");
   const at = ctx.now.toISOString();
-  await db.orm.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await requireConference(tx, id, true);
     const participants = await rows<{ id: string; kind: "hromada" | "partner" }>(
       tx,
@@ -78,16 +77,14 @@ export async function setWishes({
     );
     await writeAudit({
       tx,
-      at,
-      actor: ctx.actor,
+      ctx,
       entityType: "conference",
       entityId: id,
       action: "set-wishes",
       after: input,
-      requestId: ctx.requestId ?? null,
     });
   });
-  const detail = await getConference({ db: db.orm, id, full: true });
+  const detail = await getConference({ ctx, id, full: true });
   if (!detail) throw new Error("the conference just written is missing");
   return detail;
 }

@@ -1,8 +1,10 @@
 import type { Contact, ContactInput } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { ConflictError, NotFoundError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { assertCanEditMunicipality } from "../auth/actor";
+import { type ServiceContext, type Tx, withTransaction } from "../context";
 import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
 
 /** The most contact persons one municipality keeps (as core's Municipality allows). */
@@ -11,19 +13,16 @@ export const MAX_CONTACTS = 20;
 /** Adds a contact person to a municipality inside the caller's transaction, audited. */
 export async function insertContact({
   tx,
+  ctx,
   municipalityId,
   input,
-  actor,
-  now,
-  requestId,
 }: {
-  tx: Executor;
+  tx: Tx;
+  ctx: ServiceContext;
   municipalityId: string;
   input: ContactInput;
-  actor: { id: string | null; label: string };
-  now: string;
-  requestId: string | null;
 }): Promise<Contact> {
+  const at = ctx.now.toISOString();
   const [m] = await rows<{ n: number }>(
     tx,
     sql`SELECT (SELECT count(*)::int FROM contact_persons WHERE municipality_id = m.id) AS n
@@ -37,27 +36,31 @@ export async function insertContact({
     tx,
     sql`INSERT INTO contact_persons (id, municipality_id, name, role, email, phone, languages, created_at, updated_at)
         VALUES (${id}, ${municipalityId}, ${input.name}, ${input.role ?? null}, ${input.email ?? null},
-          ${input.phone ?? null}, ${sql.param(input.languages)}::text[], ${now}::timestamptz, ${now}::timestamptz)
+          ${input.phone ?? null}, ${sql.param(input.languages)}::text[], ${at}::timestamptz, ${at}::timestamptz)
         RETURNING ${CONTACT_COLUMNS}`,
   );
   const contact = toContact(row as ContactRow);
   await writeAudit({
     tx,
-    at: now,
-    actor,
+    ctx,
     entityType: "contact",
     entityId: id,
     action: "create",
     after: contact,
-    requestId,
   });
   return contact;
 }
 
 /** Adds a contact person to a municipality in its own transaction, audited. */
-export function createContact({
-  db,
-  ...args
-}: Omit<Parameters<typeof insertContact>[0], "tx"> & { db: Orm }): Promise<Contact> {
-  return db.transaction((tx) => insertContact({ tx, ...args }));
+export async function createContact({
+  ctx,
+  municipalityId,
+  input,
+}: {
+  ctx: ServiceContext;
+  municipalityId: string;
+  input: ContactInput;
+}): Promise<Contact> {
+  assertCanEditMunicipality(ctx.actor, municipalityId);
+  return withTransaction(ctx, (tx) => insertContact({ tx, ctx, municipalityId, input }));
 }

@@ -1,17 +1,20 @@
 import type { Contact } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { NotFoundError } from "../../errors";
+import { requireActor, type ServiceContext } from "../context";
 import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
 
 /** The contact persons of a municipality (personal data: callers must be signed in). */
 export async function listContacts({
-  db,
+  ctx,
   municipalityId,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   municipalityId: string;
 }): Promise<Contact[]> {
+  requireActor(ctx, "coordinator", "editor");
+  const db = ctx.db.orm;
   const [m] = await rows<{ id: string }>(
     db,
     sql`SELECT id FROM municipalities WHERE id = ${municipalityId}`,

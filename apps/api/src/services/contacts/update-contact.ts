@@ -1,9 +1,11 @@
 import { type Contact, ContactPerson, type UpdateContactInput } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { NotFoundError, ValidationError } from "../../errors";
 import { StaleVersionError } from "../../lib/if-match";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { assertCanEditMunicipality } from "../auth/actor";
+import { type ServiceContext, withTransaction } from "../context";
 import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
 
 /**
@@ -11,25 +13,20 @@ import { CONTACT_COLUMNS, type ContactRow, toContact } from "./contact-row";
  * `null` in the patch removes role, email or phone. The version goes up by one.
  */
 export async function updateContact({
-  db,
+  ctx,
   municipalityId,
   contactId,
   patch,
   expectedVersion,
-  actor,
-  now,
-  requestId,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   municipalityId: string;
   contactId: string;
   patch: UpdateContactInput;
   expectedVersion: number;
-  actor: { id: string | null; label: string };
-  now: string;
-  requestId: string | null;
 }): Promise<Contact> {
-  return db.transaction(async (tx) => {
+  assertCanEditMunicipality(ctx.actor, municipalityId);
+  return withTransaction(ctx, async (tx) => {
     const [current] = await rows<ContactRow>(
       tx,
       sql`SELECT ${CONTACT_COLUMNS} FROM contact_persons WHERE id = ${contactId} AND municipality_id = ${municipalityId} FOR UPDATE`,
@@ -50,20 +47,18 @@ export async function updateContact({
       tx,
       sql`UPDATE contact_persons SET name = ${next.name}, role = ${next.role ?? null}, email = ${next.email ?? null},
             phone = ${next.phone ?? null}, languages = ${sql.param(next.languages)}::text[], version = ${current.version + 1},
-            updated_at = ${now}::timestamptz
+            updated_at = ${ctx.now.toISOString()}::timestamptz
           WHERE id = ${contactId} RETURNING ${CONTACT_COLUMNS}`,
     );
     const after = toContact(row as ContactRow);
     await writeAudit({
       tx,
-      at: now,
-      actor,
+      ctx,
       entityType: "contact",
       entityId: contactId,
       action: "update",
       before,
       after,
-      requestId,
     });
     return after;
   });

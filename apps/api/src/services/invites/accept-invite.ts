@@ -1,9 +1,10 @@
 import type { AcceptInviteInput, Session } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { InvalidInviteError } from "../../errors";
 import { sha256Hex } from "../../lib/crypto";
 import { createSession } from "../auth/create-session";
+import { type ServiceContext, withTransaction } from "../context";
 import { createUser } from "../users/create-user";
 
 /**
@@ -11,19 +12,19 @@ import { createUser } from "../users/create-user";
  * The conditional UPDATE is what makes a token single-use, even for two accepts at once.
  */
 export async function acceptInvite({
-  db,
+  ctx,
   input,
-  now,
   iterations,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   input: AcceptInviteInput;
-  now: Date;
   iterations?: number;
 }): Promise<Session> {
   const hash = await sha256Hex(input.token);
-  const at = now.toISOString();
-  return db.transaction(async (tx) => {
+  const at = ctx.now.toISOString();
+  // The invitee is not signed in yet: a session the request happens to carry is not the writer.
+  const invitee: ServiceContext = { ...ctx, actor: null };
+  return withTransaction(ctx, async (tx) => {
     const [invite] = await rows<{
       email: string;
       role: "coordinator" | "editor";
@@ -37,16 +38,16 @@ export async function acceptInvite({
     if (!invite) throw new InvalidInviteError();
     const user = await createUser({
       tx,
+      ctx: invitee,
       email: invite.email,
       name: input.name,
       role: invite.role,
       municipalityId: invite.municipality_id,
       password: input.password,
-      now: at,
-      actor: { id: null, label: "invite" },
       iterations,
+      as: "invite",
     });
-    const session = await createSession({ tx, userId: user.id, now });
+    const session = await createSession({ tx, ctx, userId: user.id });
     return { ...session, user };
   });
 }

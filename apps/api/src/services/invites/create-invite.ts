@@ -1,58 +1,57 @@
 import type { CreateInviteInput, Invite } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { ConflictError, NotFoundError } from "../../errors";
 import { randomToken, sha256Hex } from "../../lib/crypto";
-import { writeAudit } from "../catalogue/write-audit";
+import { auditActor, writeAudit } from "../audit/write-audit";
+import { type ServiceContext, withTransaction } from "../context";
 
 /** How long an invite can be accepted. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Creates a one-time invite and returns its token; only the token's hash is stored, so this is
- * the one time anyone sees it. 409 when the email already has an account.
+ * the one time anyone sees it. 409 when the email already has an account. The signed-in actor
+ * is the inviter; outside a request (the CLI) `as` names who invites.
  */
-export async function createInvite({
-  tx,
+export function createInvite({
+  ctx,
   input,
-  invitedBy,
-  now,
-  requestId = null,
+  as,
 }: {
-  tx: Executor;
+  ctx: ServiceContext;
   input: CreateInviteInput;
-  invitedBy: { id: string | null; label: string };
-  now: Date;
-  requestId?: string | null;
+  as?: string;
 }): Promise<Invite> {
-  const [existing] = await rows<{ id: string }>(
-    tx,
-    sql`SELECT id FROM users WHERE lower(email) = lower(${input.email})`,
-  );
-  if (existing) throw new ConflictError("A user with this email already exists.");
-  const municipalityId = input.role === "editor" ? (input.municipalityId ?? null) : null;
-  if (municipalityId) {
-    const [m] = await rows<{ id: string }>(
+  return withTransaction(ctx, async (tx) => {
+    const [existing] = await rows<{ id: string }>(
       tx,
-      sql`SELECT id FROM municipalities WHERE id = ${municipalityId}`,
+      sql`SELECT id FROM users WHERE lower(email) = lower(${input.email})`,
     );
-    if (!m) throw new NotFoundError("municipality", municipalityId);
-  }
-  const token = randomToken();
-  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS).toISOString();
-  const hash = await sha256Hex(token);
-  await tx.execute(sql`INSERT INTO invites (token_hash, email, role, municipality_id, invited_by, created_at, expires_at)
-    VALUES (${hash}, ${input.email}, ${input.role}, ${municipalityId}, ${invitedBy.id}, ${now.toISOString()}::timestamptz, ${expiresAt}::timestamptz)`);
-  await writeAudit({
-    tx,
-    at: now.toISOString(),
-    actor: invitedBy,
-    entityType: "invite",
-    // The hash prefix identifies the invite in the log without being usable as a token.
-    entityId: hash.slice(0, 16),
-    action: "create",
-    after: { role: input.role, municipalityId },
-    requestId,
+    if (existing) throw new ConflictError("A user with this email already exists.");
+    const municipalityId = input.role === "editor" ? (input.municipalityId ?? null) : null;
+    if (municipalityId) {
+      const [m] = await rows<{ id: string }>(
+        tx,
+        sql`SELECT id FROM municipalities WHERE id = ${municipalityId}`,
+      );
+      if (!m) throw new NotFoundError("municipality", municipalityId);
+    }
+    const token = randomToken();
+    const expiresAt = new Date(ctx.now.getTime() + INVITE_TTL_MS).toISOString();
+    const hash = await sha256Hex(token);
+    await tx.execute(sql`INSERT INTO invites (token_hash, email, role, municipality_id, invited_by, created_at, expires_at)
+    VALUES (${hash}, ${input.email}, ${input.role}, ${municipalityId}, ${auditActor(ctx).id}, ${ctx.now.toISOString()}::timestamptz, ${expiresAt}::timestamptz)`);
+    await writeAudit({
+      tx,
+      ctx,
+      entityType: "invite",
+      // The hash prefix identifies the invite in the log without being usable as a token.
+      entityId: hash.slice(0, 16),
+      action: "create",
+      after: { role: input.role, municipalityId },
+      as,
+    });
+    return { token, email: input.email, role: input.role, municipalityId, expiresAt };
   });
-  return { token, email: input.email, role: input.role, municipalityId, expiresAt };
 }

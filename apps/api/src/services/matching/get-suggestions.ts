@@ -8,8 +8,8 @@ import {
   type SuggestionList,
   TopK,
 } from "@pobratym/core";
-import type { Db } from "../../db/db";
 import { NotFoundError } from "../../errors";
+import type { ServiceContext } from "../context";
 import type { MatchingCatalogue } from "./load-profiles";
 import { getMatchingCatalogue, type PreparedCatalogue } from "./matching-cache";
 
@@ -44,7 +44,7 @@ const utf8 = new TextEncoder();
  * and encoding were most of the request's cost.
  */
 export async function getSuggestionsJson(args: SuggestionsArgs): Promise<Uint8Array<ArrayBuffer>> {
-  const { catalogue, prepare, remember } = await getMatchingCatalogue(args.db);
+  const { catalogue, prepare, remember } = await getMatchingCatalogue(args.ctx.db);
   const key = JSON.stringify([
     "suggestions",
     args.id,
@@ -58,7 +58,7 @@ export async function getSuggestionsJson(args: SuggestionsArgs): Promise<Uint8Ar
 }
 
 interface SuggestionsArgs {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   k: number;
   minScore?: number;

@@ -6,9 +6,7 @@ import {
   type PreparedPartner,
   type Scorer,
 } from "@pobratym/core";
-import { createMiddleware } from "hono/factory";
 import type { Db } from "../../db/db";
-import type { AppEnv } from "../../deps";
 import { catalogueVersion, loadProfiles, type MatchingCatalogue } from "./load-profiles";
 
 /**
@@ -89,26 +87,6 @@ export function invalidateMatching(db: Db): void {
   const state = stateOf(db);
   state.generation += 1;
 }
-
-/** Writes that never touch profiles, needs, offers, ties or partnerships (sign-in, invites, users). */
-const NO_MATCHING_DATA = /^\/api\/v1\/(auth|invites|users)(\/|$)/;
-
-/**
- * Middleware: any successful write under the API (POST, PUT, PATCH, DELETE below 400) may change
- * profiles, needs, offers, ties or partnerships, so it invalidates the matching cache. Cheaper and
- * safer than every service remembering to do it.
- */
-export const invalidateMatchingOnWrite = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
-  if (
-    c.req.method !== "GET" &&
-    c.req.method !== "HEAD" &&
-    c.res.status < 400 &&
-    !NO_MATCHING_DATA.test(c.req.path)
-  ) {
-    invalidateMatching(c.var.db);
-  }
-});
 
 async function build(db: Db): Promise<Entry> {
   // The fingerprint is read first: a write landing during the load makes the next check reload.

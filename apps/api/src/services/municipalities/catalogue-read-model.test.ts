@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../db/db";
 import { createRoleSet, type RoleSet } from "../../test/auth";
-import { testApp } from "../../test/test-app";
+import { testApp, testContext } from "../../test/test-app";
 import { createTestDatabase, type TestDatabase } from "../../test/test-db";
 import { seedDemo } from "../catalogue/seed-demo";
 import { compareC, listMunicipalitiesFromMemory } from "./catalogue-read-model";
@@ -16,7 +16,7 @@ describe("catalogue read model (PGlite)", () => {
   let regions: string[] = [];
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
-    expect(await seedDemo({ db: t.db, now: "2026-11-23T12:00:00.000Z" })).toBe(true);
+    expect(await seedDemo({ ctx: testContext(t.db) })).toBe(true);
     r = await createRoleSet(t.db);
     // A draft too, so the status filter has something to find.
     await t.db.orm.execute(

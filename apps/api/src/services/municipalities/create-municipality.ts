@@ -5,10 +5,11 @@ import {
   type PublicMunicipality,
 } from "@pobratym/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { ConflictError, ValidationError } from "../../errors";
+import { writeAudit } from "../audit/write-audit";
 import { municipalitySearchKeys, municipalitySortName } from "../catalogue/search-keys";
-import { writeAudit } from "../catalogue/write-audit";
+import { requireActor, type ServiceContext, type Tx, withTransaction } from "../context";
 
 /** A municipality as stored in `data`: the entity without its contacts (personal data lives apart). */
 export type StoredMunicipality = PublicMunicipality;
@@ -41,19 +42,20 @@ export function parseMunicipality(value: unknown): StoredMunicipality {
 /** Inserts a municipality row inside the caller's transaction; 409 when its id exists. */
 export async function insertMunicipality({
   tx,
+  ctx,
   municipality,
   source,
-  now,
 }: {
-  tx: Executor;
+  tx: Tx;
+  ctx: ServiceContext;
   municipality: StoredMunicipality;
   source: "manual" | "questionnaire";
-  now: string;
 }): Promise<{ version: number }> {
+  const at = ctx.now.toISOString();
   const [row] = await rows<{ version: number }>(
     tx,
     sql`INSERT INTO municipalities (id, ${MUNICIPALITY_COLUMNS}, source, created_at, updated_at)
-        VALUES (${municipality.id}, ${municipalityColumnValues(municipality)}, ${source}, ${now}::timestamptz, ${now}::timestamptz)
+        VALUES (${municipality.id}, ${municipalityColumnValues(municipality)}, ${source}, ${at}::timestamptz, ${at}::timestamptz)
         ON CONFLICT DO NOTHING
         RETURNING version`,
   );
@@ -66,33 +68,26 @@ export async function insertMunicipality({
  * imported rows, so a later reference import updates it instead of duplicating it.
  */
 export async function createMunicipality({
-  db,
+  ctx,
   input,
-  actor,
-  now,
-  requestId,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   input: CreateMunicipalityInput;
-  actor: { id: string | null; label: string };
-  now: string;
-  requestId: string;
 }): Promise<{ municipality: StoredMunicipality; version: number }> {
+  requireActor(ctx, "coordinator");
   const municipality = parseMunicipality({
     ...input,
     id: municipalityId(input.country, input.officialCode),
   });
-  return db.transaction(async (tx) => {
-    const { version } = await insertMunicipality({ tx, municipality, source: "manual", now });
+  return withTransaction(ctx, async (tx) => {
+    const { version } = await insertMunicipality({ tx, ctx, municipality, source: "manual" });
     await writeAudit({
       tx,
-      at: now,
-      actor,
+      ctx,
       entityType: "municipality",
       entityId: municipality.id,
       action: "create",
       after: municipality,
-      requestId,
     });
     return { municipality, version };
   });

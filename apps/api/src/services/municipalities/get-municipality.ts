@@ -1,7 +1,8 @@
 import type { MunicipalityProfile } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { NotFoundError } from "../../errors";
+import type { ServiceContext } from "../context";
 
 interface EventRow {
   partnership_id: string;
@@ -17,15 +18,16 @@ interface EventRow {
  * Contact persons are never part of it (they are personal data, shown only to signed-in users).
  */
 export async function getMunicipality({
-  db,
+  ctx,
   id,
   includeDrafts = false,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   id: string;
   /** Also find draft profiles (for coordinators and the municipality's own editors). */
   includeDrafts?: boolean;
 }): Promise<MunicipalityProfile> {
+  const db = ctx.db.orm;
   const [row] = await rows<{ data: MunicipalityProfile["municipality"]; version: number }>(
     db,
     sql`SELECT data, version FROM municipalities

@@ -1,10 +1,11 @@
 import type { UpdateMunicipalityInput } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { ForbiddenError, NotFoundError } from "../../errors";
 import { StaleVersionError } from "../../lib/if-match";
-import type { Actor } from "../auth/actor";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { assertCanEditMunicipality } from "../auth/actor";
+import { type ServiceContext, withTransaction } from "../context";
 import {
   MUNICIPALITY_COLUMNS,
   municipalityColumnValues,
@@ -18,26 +19,21 @@ import {
  * the version incremented. Only coordinators may change `status` (publish or unpublish).
  */
 export async function updateMunicipality({
-  db,
+  ctx,
   id,
   patch,
   expectedVersion,
-  actor,
-  now,
-  requestId,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   id: string;
   patch: UpdateMunicipalityInput;
   expectedVersion: number;
-  actor: Actor;
-  now: string;
-  requestId: string;
 }): Promise<{ municipality: StoredMunicipality; version: number }> {
+  const actor = assertCanEditMunicipality(ctx.actor, id);
   if (patch.status !== undefined && actor.role !== "coordinator") {
     throw new ForbiddenError("Only a coordinator may publish or unpublish a profile.");
   }
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [current] = await rows<{ data: StoredMunicipality; version: number }>(
       tx,
       sql`SELECT data, version FROM municipalities WHERE id = ${id} FOR UPDATE`,
@@ -52,18 +48,16 @@ export async function updateMunicipality({
     const next = parseMunicipality(merged);
     const version = current.version + 1;
     await tx.execute(sql`UPDATE municipalities SET (${MUNICIPALITY_COLUMNS}) = (${municipalityColumnValues(next)}),
-        version = ${version}, updated_at = ${now}::timestamptz
+        version = ${version}, updated_at = ${ctx.now.toISOString()}::timestamptz
       WHERE id = ${id}`);
     await writeAudit({
       tx,
-      at: now,
-      actor: { id: actor.userId, label: actor.label },
+      ctx,
       entityType: "municipality",
       entityId: id,
       action: "update",
       before: current.data,
       after: next,
-      requestId,
     });
     return { municipality: next, version };
   });

@@ -1,8 +1,12 @@
-import { deleteItem, NEED_KIND, type WriteContext } from "../needs/item-store";
+import type { ServiceContext } from "../context";
+import { deleteItem, NEED_KIND } from "../needs/item-store";
 
 /** Deletes a need if it is still at the version the caller read (412 otherwise), audited. */
-export function deleteNeed(
-  args: WriteContext & { itemId: string; expectedVersion: number },
-): Promise<void> {
-  return deleteItem(NEED_KIND, args);
+export function deleteNeed(args: {
+  ctx: ServiceContext;
+  municipalityId: string;
+  itemId: string;
+  expectedVersion: number;
+}): Promise<void> {
+  return deleteItem({ ...args, kind: NEED_KIND });
 }

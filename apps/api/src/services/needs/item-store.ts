@@ -4,11 +4,12 @@
 import { Need, Offer } from "@pobratym/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Executor, type Orm, rows } from "../../db/db";
+import { type Executor, rows } from "../../db/db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { StaleVersionError } from "../../lib/if-match";
-import type { Actor } from "../auth/actor";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { assertCanEditMunicipality } from "../auth/actor";
+import { type ServiceContext, withTransaction } from "../context";
 
 /** How one item type is stored. */
 export interface ItemKind<T extends { id: string }> {
@@ -63,16 +64,17 @@ async function ownerOf(tx: Executor, municipalityId: string, lock: boolean) {
 
 /** The items of a municipality, oldest first. Drafts are visible only to those who may edit them. */
 export async function listItems<T extends { id: string }>({
-  db,
+  ctx,
   kind,
   municipalityId,
   canSeeDrafts,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   kind: ItemKind<T>;
   municipalityId: string;
   canSeeDrafts: boolean;
 }): Promise<Versioned<T>[]> {
+  const db = ctx.db.orm;
   const owner = await ownerOf(db, municipalityId, false);
   if (!owner || (owner.status !== "published" && !canSeeDrafts))
     throw new NotFoundError("municipality", municipalityId);
@@ -83,22 +85,22 @@ export async function listItems<T extends { id: string }>({
   return found.map((r) => ({ ...r.data, version: r.version }));
 }
 
-/** Who writes, where and when. */
-export interface WriteContext {
-  db: Orm;
-  municipalityId: string;
-  actor: Actor;
-  now: string;
-  requestId: string;
-}
-
 /** Adds an item; 409 when the municipality is of the other kind or already has MAX_ITEMS. */
-export async function createItem<T extends { id: string }>(
-  kind: ItemKind<T>,
-  { db, municipalityId, actor, now, requestId, input }: WriteContext & { input: Omit<T, "id"> },
-): Promise<Versioned<T>> {
+export async function createItem<T extends { id: string }>({
+  ctx,
+  kind,
+  municipalityId,
+  input,
+}: {
+  ctx: ServiceContext;
+  kind: ItemKind<T>;
+  municipalityId: string;
+  input: Omit<T, "id">;
+}): Promise<Versioned<T>> {
+  assertCanEditMunicipality(ctx.actor, municipalityId);
+  const at = ctx.now.toISOString();
   const item = parseItem(kind, { ...input, id: `${kind.entity}-${crypto.randomUUID()}` });
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const owner = await ownerOf(tx, municipalityId, true);
     if (!owner) throw new NotFoundError("municipality", municipalityId);
     if (owner.kind !== kind.owner) {
@@ -113,16 +115,14 @@ export async function createItem<T extends { id: string }>(
     if ((count?.n ?? 0) >= MAX_ITEMS)
       throw new ConflictError(`A municipality can have at most ${MAX_ITEMS} ${kind.table}.`);
     await tx.execute(sql`INSERT INTO ${sql.raw(kind.table)} (id, municipality_id, ${kind.columns}, data, version, created_at, updated_at)
-      VALUES (${item.id}, ${municipalityId}, ${kind.values(item)}, ${JSON.stringify(item)}::jsonb, 1, ${now}::timestamptz, ${now}::timestamptz)`);
+      VALUES (${item.id}, ${municipalityId}, ${kind.values(item)}, ${JSON.stringify(item)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz)`);
     await writeAudit({
       tx,
-      at: now,
-      actor: { id: actor.userId, label: actor.label },
+      ctx,
       entityType: kind.entity,
       entityId: item.id,
       action: "create",
       after: { municipalityId, ...item },
-      requestId,
     });
     return { ...item, version: 1 };
   });
@@ -145,20 +145,23 @@ async function lockItem<T extends { id: string }>(
 }
 
 /** Changes an item at `expectedVersion` (412 otherwise); `null` in the patch removes a field. */
-export async function updateItem<T extends { id: string }>(
-  kind: ItemKind<T>,
-  {
-    db,
-    municipalityId,
-    actor,
-    now,
-    requestId,
-    itemId,
-    patch,
-    expectedVersion,
-  }: WriteContext & { itemId: string; patch: Record<string, unknown>; expectedVersion: number },
-): Promise<Versioned<T>> {
-  return db.transaction(async (tx) => {
+export async function updateItem<T extends { id: string }>({
+  ctx,
+  kind,
+  municipalityId,
+  itemId,
+  patch,
+  expectedVersion,
+}: {
+  ctx: ServiceContext;
+  kind: ItemKind<T>;
+  municipalityId: string;
+  itemId: string;
+  patch: Record<string, unknown>;
+  expectedVersion: number;
+}): Promise<Versioned<T>> {
+  assertCanEditMunicipality(ctx.actor, municipalityId);
+  return withTransaction(ctx, async (tx) => {
     const current = await lockItem(tx, kind, municipalityId, itemId, expectedVersion);
     const merged: Record<string, unknown> = { ...current.data };
     for (const [key, value] of Object.entries(patch)) {
@@ -168,48 +171,46 @@ export async function updateItem<T extends { id: string }>(
     const next = parseItem(kind, { ...merged, id: itemId });
     const version = current.version + 1;
     await tx.execute(sql`UPDATE ${sql.raw(kind.table)} SET (${kind.columns}, data) = (${kind.values(next)}, ${JSON.stringify(next)}::jsonb),
-        version = ${version}, updated_at = ${now}::timestamptz
+        version = ${version}, updated_at = ${ctx.now.toISOString()}::timestamptz
       WHERE id = ${itemId}`);
     await writeAudit({
       tx,
-      at: now,
-      actor: { id: actor.userId, label: actor.label },
+      ctx,
       entityType: kind.entity,
       entityId: itemId,
       action: "update",
       before: current.data,
       after: next,
-      requestId,
     });
     return { ...next, version };
   });
 }
 
 /** Deletes an item at `expectedVersion` (412 otherwise). */
-export async function deleteItem<T extends { id: string }>(
-  kind: ItemKind<T>,
-  {
-    db,
-    municipalityId,
-    actor,
-    now,
-    requestId,
-    itemId,
-    expectedVersion,
-  }: WriteContext & { itemId: string; expectedVersion: number },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteItem<T extends { id: string }>({
+  ctx,
+  kind,
+  municipalityId,
+  itemId,
+  expectedVersion,
+}: {
+  ctx: ServiceContext;
+  kind: ItemKind<T>;
+  municipalityId: string;
+  itemId: string;
+  expectedVersion: number;
+}): Promise<void> {
+  assertCanEditMunicipality(ctx.actor, municipalityId);
+  await withTransaction(ctx, async (tx) => {
     const current = await lockItem(tx, kind, municipalityId, itemId, expectedVersion);
     await tx.execute(sql`DELETE FROM ${sql.raw(kind.table)} WHERE id = ${itemId}`);
     await writeAudit({
       tx,
-      at: now,
-      actor: { id: actor.userId, label: actor.label },
+      ctx,
       entityType: kind.entity,
       entityId: itemId,
       action: "delete",
       before: current.data,
-      requestId,
     });
   });
 }

@@ -1,10 +1,10 @@
 import type { Need } from "@pobratym/core";
-import type { Executor } from "../../db/db";
+import type { ServiceContext } from "../context";
 import { listItems, NEED_KIND, type Versioned } from "../needs/item-store";
 
 /** The needs of a municipality with their versions; drafts only for those who may edit them. */
 export function listNeeds(args: {
-  db: Executor;
+  ctx: ServiceContext;
   municipalityId: string;
   canSeeDrafts: boolean;
 }): Promise<Versioned<Need>[]> {

@@ -1,9 +1,14 @@
 import type { Need, UpdateNeedInput } from "@pobratym/core";
-import { NEED_KIND, updateItem, type Versioned, type WriteContext } from "../needs/item-store";
+import type { ServiceContext } from "../context";
+import { NEED_KIND, updateItem, type Versioned } from "../needs/item-store";
 
 /** Changes a need if it is still at the version the caller read (412 otherwise), audited. */
-export function updateNeed(
-  args: WriteContext & { itemId: string; patch: UpdateNeedInput; expectedVersion: number },
-): Promise<Versioned<Need>> {
-  return updateItem(NEED_KIND, args);
+export function updateNeed(args: {
+  ctx: ServiceContext;
+  municipalityId: string;
+  itemId: string;
+  patch: UpdateNeedInput;
+  expectedVersion: number;
+}): Promise<Versioned<Need>> {
+  return updateItem({ ...args, kind: NEED_KIND });
 }

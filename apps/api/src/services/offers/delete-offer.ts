@@ -1,8 +1,12 @@
-import { deleteItem, OFFER_KIND, type WriteContext } from "../needs/item-store";
+import type { ServiceContext } from "../context";
+import { deleteItem, OFFER_KIND } from "../needs/item-store";
 
 /** Deletes an offer if it is still at the version the caller read (412 otherwise), audited. */
-export function deleteOffer(
-  args: WriteContext & { itemId: string; expectedVersion: number },
-): Promise<void> {
-  return deleteItem(OFFER_KIND, args);
+export function deleteOffer(args: {
+  ctx: ServiceContext;
+  municipalityId: string;
+  itemId: string;
+  expectedVersion: number;
+}): Promise<void> {
+  return deleteItem({ ...args, kind: OFFER_KIND });
 }

@@ -1,10 +1,10 @@
 import type { Offer } from "@pobratym/core";
-import type { Executor } from "../../db/db";
+import type { ServiceContext } from "../context";
 import { listItems, OFFER_KIND, type Versioned } from "../needs/item-store";
 
 /** The offers of a municipality with their versions; drafts only for those who may edit them. */
 export function listOffers(args: {
-  db: Executor;
+  ctx: ServiceContext;
   municipalityId: string;
   canSeeDrafts: boolean;
 }): Promise<Versioned<Offer>[]> {

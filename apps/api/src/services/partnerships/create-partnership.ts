@@ -1,34 +1,27 @@
 import type { CreatePartnershipInput, Partnership, PartnershipDetail } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
+import { insertPartnership } from "./insert-partnership";
 import { readPartnership } from "./read-partnerships";
-
-/** Who makes a change, as the history and the audit log record it. */
-export interface ChangeContext {
-  actor: { id: string | null; label: string };
-  now: Date;
-  requestId?: string | null;
-}
 
 /**
  * Records a new partnership: the row, its partners, its first stage event and an audit entry, all in
  * one transaction. The hromada must be a hromada and every partner a partner municipality (422).
  */
 export async function createPartnership({
-  db,
-  input,
   ctx,
+  input,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   input: CreatePartnershipInput;
-  ctx: ChangeContext;
 }): Promise<PartnershipDetail> {
+  const actor = requireActor(ctx, "coordinator");
   const ids = [input.hromadaId, ...input.partnerIds];
   const at = ctx.now.toISOString();
   const id = crypto.randomUUID();
-  return db.orm.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const found = await rows<{ id: string; kind: "hromada" | "partner" }>(
       tx,
       sql`SELECT id, kind FROM municipalities WHERE id = ANY(${sql.param(ids)}::text[])`,
@@ -62,31 +55,11 @@ export async function createPartnership({
       areas: input.areas,
       funding: input.funding,
       stage: input.stage,
-      history: [{ from: null, to: input.stage, at, by: ctx.actor.label }],
+      history: [{ from: null, to: input.stage, at, by: actor.label }],
       ...(input.signedOn ? { signedOn: input.signedOn } : {}),
       ...(input.description ? { description: input.description } : {}),
     };
-    await tx.execute(sql`INSERT INTO partnerships (id, hromada_id, agreement_type, stage, areas, funding, signed_on, data, version, created_at, updated_at)
-      VALUES (${id}, ${partnership.hromadaId}, ${partnership.agreementType}, ${partnership.stage},
-        ${sql.param(partnership.areas)}::text[], ${sql.param(partnership.funding)}::text[], ${partnership.signedOn ?? null}::date,
-        ${JSON.stringify(partnership)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz)`);
-    await tx.execute(sql`INSERT INTO partnership_partners (partnership_id, municipality_id, position)
-      VALUES ${sql.join(
-        partnership.partnerIds.map((pid, position) => sql`(${id}, ${pid}, ${position})`),
-        sql`, `,
-      )}`);
-    await tx.execute(sql`INSERT INTO partnership_events (partnership_id, seq, from_stage, to_stage, at, by, note)
-      VALUES (${id}, 0, NULL, ${partnership.stage}, ${at}::timestamptz, ${ctx.actor.label}, NULL)`);
-    await writeAudit({
-      tx,
-      at,
-      actor: ctx.actor,
-      entityType: "partnership",
-      entityId: id,
-      action: "create",
-      after: partnership,
-      requestId: ctx.requestId ?? null,
-    });
+    await insertPartnership({ tx, ctx, input: partnership });
     const detail = await readPartnership(tx, id, { now: ctx.now });
     if (!detail) throw new Error("the partnership just written is missing");
     return detail;

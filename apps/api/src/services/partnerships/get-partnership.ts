@@ -1,20 +1,20 @@
 import type { PartnershipDetail } from "@pobratym/core";
-import type { Executor } from "../../db/db";
 import { NotFoundError } from "../../errors";
+import type { ServiceContext } from "../context";
 import { readPartnership } from "./read-partnerships";
 
 /** One partnership with its full stage history, parties and allowed next moves. */
 export async function getPartnership({
-  db,
+  ctx,
   id,
-  now,
   dormantMonths,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   id: string;
-  now: Date;
   dormantMonths?: number;
 }): Promise<PartnershipDetail> {
+  const db = ctx.db.orm;
+  const now = ctx.now;
   const detail = await readPartnership(db, id, {
     now,
     ...(dormantMonths ? { dormantMonths } : {}),

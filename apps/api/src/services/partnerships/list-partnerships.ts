@@ -5,11 +5,12 @@ import type {
   Stage,
 } from "@pobratym/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { checksum } from "../../db/migrate";
 import { InvalidCursorError } from "../../errors";
 import { toCsv } from "../../lib/csv";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
+import type { ServiceContext } from "../context";
 import { dormancyCutoff, dormantAt, ISO_US } from "./read-partnerships";
 
 /** At most this many rows leave in one CSV export. */
@@ -78,16 +79,16 @@ export interface ListPartnershipsResult {
  * cut-off `dormantMonths` months before `now`.
  */
 export async function listPartnerships({
-  db,
+  ctx,
   query,
-  now,
   all = false,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   query: PartnershipListQuery;
-  now: Date;
   all?: boolean;
 }): Promise<ListPartnershipsResult> {
+  const db = ctx.db.orm;
+  const now = ctx.now;
   const cutoff = dormancyCutoff(now, query.dormantMonths);
   const where = filters(query, cutoff);
   const print = fingerprint(query);

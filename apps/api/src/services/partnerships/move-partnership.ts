@@ -5,16 +5,9 @@ import {
   type PartnershipDetail,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/db";
-import {
-  ForbiddenError,
-  NotFoundError,
-  PreconditionFailedError,
-  UnauthorizedError,
-} from "../../errors";
-import type { Actor } from "../auth/actor";
-import { writeAudit } from "../catalogue/write-audit";
-import type { ChangeContext } from "./create-partnership";
+import { ForbiddenError, NotFoundError, PreconditionFailedError } from "../../errors";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { readPartnership } from "./read-partnerships";
 
 /**
@@ -24,24 +17,20 @@ import { readPartnership } from "./read-partnerships";
  * the allowed moves). Appends a stage event and an audit entry in the same transaction.
  */
 export async function movePartnership({
-  db,
+  ctx,
   id,
   input,
-  actor,
   expectedVersion,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   input: MovePartnershipInput;
-  actor: Actor | null;
   /** The version the caller read (from If-Match); null accepts any version (`If-Match: *`). */
   expectedVersion: number | null;
-  ctx: Omit<ChangeContext, "actor">;
 }): Promise<PartnershipDetail> {
-  if (!actor) throw new UnauthorizedError();
+  const actor = requireActor(ctx);
   const at = ctx.now.toISOString();
-  return db.orm.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const current = await readPartnership(tx, id, { now: ctx.now, forUpdate: true });
     if (!current) throw new NotFoundError("partnership", id);
     const members = [current.partnership.hromadaId, ...current.partnership.partnerIds];
@@ -72,8 +61,7 @@ export async function movePartnership({
       VALUES (${id}, (SELECT coalesce(max(seq) + 1, 0) FROM partnership_events WHERE partnership_id = ${id}), ${current.partnership.stage}, ${next.stage}, ${at}::timestamptz, ${actor.label}, ${input.note ?? null})`);
     await writeAudit({
       tx,
-      at,
-      actor: { id: actor.userId, label: actor.label },
+      ctx,
       entityType: "partnership",
       entityId: id,
       action: "move",
@@ -83,7 +71,6 @@ export async function movePartnership({
         version: current.version + 1,
         ...(input.note ? { note: input.note } : {}),
       },
-      requestId: ctx.requestId ?? null,
     });
     const detail = await readPartnership(tx, id, { now: ctx.now });
     if (!detail) throw new Error("the partnership just moved is missing");

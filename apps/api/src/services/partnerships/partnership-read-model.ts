@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rows } from "../../db/db";
 import { InvalidCursorError } from "../../errors";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
+import type { ServiceContext } from "../context";
 import { catalogueVersion } from "../matching/load-profiles";
 import { readModelEntry } from "../matching/read-model-entry";
 import { compareC } from "../municipalities/catalogue-read-model";
@@ -190,16 +191,16 @@ function cursorMicros(created: string): number {
  * are accepted by the other).
  */
 export async function listPartnershipsFromMemory({
-  db,
+  ctx,
   query,
-  now,
   all = false,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   query: PartnershipListQuery;
-  now: Date;
   all?: boolean;
 }): Promise<ListPartnershipsResult> {
+  const db = ctx.db;
+  const now = ctx.now;
   const cutoff = dormancyCutoff(now, query.dormantMonths);
   const print = fingerprint(query);
   // Decode first, so a bad cursor is a 400 whatever the data.

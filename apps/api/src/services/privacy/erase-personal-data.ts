@@ -1,8 +1,9 @@
 import type { ErasureSummary } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { sha256Hex } from "../../lib/crypto";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 
 const ERASED_CONTACT = { name: "[erased]", languages: [] };
 
@@ -16,20 +17,15 @@ const ERASED_CONTACT = { name: "[erased]", languages: [] };
  * erasure itself is audited without the email.
  */
 export async function erasePersonalData({
-  db,
+  ctx,
   email,
-  actor,
-  now,
-  requestId,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   email: string;
-  actor: { id: string | null; label: string };
-  now: string;
-  requestId: string;
 }): Promise<ErasureSummary> {
+  requireActor(ctx, "coordinator");
   const pseudonym = `erased-${(await sha256Hex(`pobratym-erasure:${email.toLowerCase()}`)).slice(0, 12)}`;
-  return db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const users = await rows<{ id: string; name: string }>(
       tx,
       sql`SELECT id, name FROM users WHERE lower(email) = lower(${email}) FOR UPDATE`,
@@ -95,13 +91,11 @@ export async function erasePersonalData({
     const { email: _email, ...counts } = summary;
     await writeAudit({
       tx,
-      at: now,
-      actor,
+      ctx,
       entityType: "person",
       entityId: pseudonym,
       action: "erase",
       after: counts,
-      requestId,
     });
     return summary;
   });

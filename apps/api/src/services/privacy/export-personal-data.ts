@@ -1,7 +1,10 @@
 import type { PersonalDataExport } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
+import { ForbiddenError } from "../../errors";
 import { CONTACT_COLUMNS, type ContactRow, toContact } from "../contacts/contact-row";
+import { requireActor, type ServiceContext } from "../context";
+import { getUser } from "../users/get-user";
 
 const iso = (column: string) =>
   sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -10,16 +13,25 @@ const iso = (column: string) =>
  * Every record about the person with this email (GDPR art. 15): their account (without the
  * password hash), sessions (without tokens), invites, contact-person entries, the contact block
  * of questionnaires they submitted, and the audit entries they made. Emails match case-insensitively.
+ * Coordinators export anyone's; an editor only their own (403 otherwise).
  */
 export async function exportPersonalData({
-  db,
+  ctx,
   email,
-  now,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   email: string;
-  now: string;
 }): Promise<PersonalDataExport> {
+  const actor = requireActor(ctx, "coordinator", "editor");
+  if (actor.role !== "coordinator") {
+    const me = await getUser({ ctx, id: actor.userId });
+    if (me.email.toLowerCase() !== email.toLowerCase()) {
+      throw new ForbiddenError(
+        "You may export only your own data; ask a coordinator for anyone else's.",
+      );
+    }
+  }
+  const db = ctx.db.orm;
   const [user] = await rows<Record<string, unknown> & { id: string }>(
     db,
     sql`SELECT id, email, name, role, municipality_id AS "municipalityId", ${iso("created_at")} AS "createdAt",
@@ -57,7 +69,7 @@ export async function exportPersonalData({
   ]);
   return {
     email,
-    exportedAt: now,
+    exportedAt: ctx.now.toISOString(),
     user: user ?? null,
     sessions,
     invites,

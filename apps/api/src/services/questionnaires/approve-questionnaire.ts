@@ -1,10 +1,10 @@
 import { Municipality, type QuestionnaireSubmission, questionnaireToProfile } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, type Orm, rows } from "../../db/db";
+import { type Executor, rows } from "../../db/db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
-import type { Actor } from "../auth/actor";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
 import { insertContact } from "../contacts/create-contact";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import {
   MUNICIPALITY_COLUMNS,
   municipalityColumnValues,
@@ -40,20 +40,15 @@ export async function lockSubmitted(tx: Executor, id: string): Promise<Questionn
  * replaced area by area, the contact person is added, and everything is audited.
  */
 export async function approveQuestionnaire({
-  db,
+  ctx,
   id,
-  actor,
-  now,
-  requestId,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   id: string;
-  actor: Actor;
-  now: string;
-  requestId: string;
 }): Promise<QuestionnaireSubmission> {
-  const who = { id: actor.userId, label: actor.label };
-  return db.transaction(async (tx) => {
+  const actor = requireActor(ctx, "coordinator");
+  const at = ctx.now.toISOString();
+  return withTransaction(ctx, async (tx) => {
     const q = await lockSubmitted(tx, id);
     const { partner, offers } = questionnaireToProfile(q.data);
     const [current] = await rows<{ data: StoredMunicipality; version: number }>(
@@ -75,17 +70,15 @@ export async function approveQuestionnaire({
     if (!parsed.success) throw ValidationError.fromZod(parsed.error);
     const { contacts: _c, ...next } = parsed.data;
     await tx.execute(sql`UPDATE municipalities SET (${MUNICIPALITY_COLUMNS}) = (${municipalityColumnValues(next)}),
-        version = version + 1, updated_at = ${now}::timestamptz WHERE id = ${partner.id}`);
+        version = version + 1, updated_at = ${at}::timestamptz WHERE id = ${partner.id}`);
     await writeAudit({
       tx,
-      at: now,
-      actor: who,
+      ctx,
       entityType: "municipality",
       entityId: partner.id,
       action: "approve-questionnaire",
       before: current.data,
       after: next,
-      requestId,
     });
     for (const offer of offers) {
       const [before] = await rows<{ data: unknown }>(
@@ -93,43 +86,32 @@ export async function approveQuestionnaire({
         sql`SELECT data FROM offers WHERE id = ${offer.id}`,
       );
       await tx.execute(sql`INSERT INTO offers (id, municipality_id, ${OFFER_KIND.columns}, data, version, created_at, updated_at)
-        VALUES (${offer.id}, ${partner.id}, ${OFFER_KIND.values(offer)}, ${JSON.stringify(offer)}::jsonb, 1, ${now}::timestamptz, ${now}::timestamptz)
+        VALUES (${offer.id}, ${partner.id}, ${OFFER_KIND.values(offer)}, ${JSON.stringify(offer)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz)
         ON CONFLICT (id) DO UPDATE SET area = EXCLUDED.area, experience = EXCLUDED.experience, data = EXCLUDED.data,
           version = offers.version + 1, updated_at = EXCLUDED.updated_at`);
       await writeAudit({
         tx,
-        at: now,
-        actor: who,
+        ctx,
         entityType: "offer",
         entityId: offer.id,
         action: before ? "update" : "create",
         before: before?.data ?? null,
         after: { municipalityId: partner.id, ...offer },
-        requestId,
       });
     }
     const { id: _contactId, ...contact } = q.data.contact;
-    await insertContact({
-      tx,
-      municipalityId: partner.id,
-      input: contact,
-      actor: who,
-      now,
-      requestId,
-    });
+    await insertContact({ tx, ctx, municipalityId: partner.id, input: contact });
     const [row] = await rows<QuestionnaireRow>(
       tx,
-      sql`UPDATE questionnaires SET status = 'accepted', reviewed_at = ${now}::timestamptz, reviewed_by = ${actor.userId}
+      sql`UPDATE questionnaires SET status = 'accepted', reviewed_at = ${at}::timestamptz, reviewed_by = ${actor.userId}
           WHERE id = ${id} RETURNING ${QUESTIONNAIRE_COLUMNS}`,
     );
     await writeAudit({
       tx,
-      at: now,
-      actor: who,
+      ctx,
       entityType: "questionnaire",
       entityId: id,
       action: "approve",
-      requestId,
     });
     return toSubmission(row as QuestionnaireRow);
   });

@@ -1,8 +1,9 @@
 import type { QuestionnaireStatus, QuestionnaireSubmission } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { NotFoundError } from "../../errors";
 import { toCsv } from "../../lib/csv";
+import { requireActor, type ServiceContext } from "../context";
 import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./questionnaire-row";
 
 /** The most submissions a CSV export holds (the JSON list shows the newest 200). */
@@ -10,16 +11,17 @@ export const QUESTIONNAIRE_EXPORT_LIMIT = 10_000;
 
 /** Submitted questionnaires, newest first, optionally of one status. */
 export async function listQuestionnaires({
-  db,
+  ctx,
   status,
   limit = 200,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   status?: QuestionnaireStatus;
   limit?: number;
 }): Promise<QuestionnaireSubmission[]> {
+  requireActor(ctx, "coordinator");
   const found = await rows<QuestionnaireRow>(
-    db,
+    ctx.db.orm,
     sql`SELECT ${QUESTIONNAIRE_COLUMNS} FROM questionnaires
         WHERE (${status ?? null}::text IS NULL OR status = ${status ?? null})
         ORDER BY submitted_at DESC, id LIMIT ${limit}`,
@@ -29,14 +31,15 @@ export async function listQuestionnaires({
 
 /** One questionnaire (404 when there is none). */
 export async function getQuestionnaire({
-  db,
+  ctx,
   id,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   id: string;
 }): Promise<QuestionnaireSubmission> {
+  requireActor(ctx, "coordinator");
   const [row] = await rows<QuestionnaireRow>(
-    db,
+    ctx.db.orm,
     sql`SELECT ${QUESTIONNAIRE_COLUMNS} FROM questionnaires WHERE id = ${id}`,
   );
   if (!row) throw new NotFoundError("questionnaire", id);

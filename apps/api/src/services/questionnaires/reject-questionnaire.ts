@@ -1,8 +1,8 @@
 import type { QuestionnaireSubmission } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
-import type { Actor } from "../auth/actor";
-import { writeAudit } from "../catalogue/write-audit";
+import { rows } from "../../db/db";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { lockSubmitted } from "./approve-questionnaire";
 import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./questionnaire-row";
 
@@ -11,26 +11,20 @@ import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./qu
  * (no other open questionnaire, no partnership), so rejected submissions leave no trace in the catalogue.
  */
 export async function rejectQuestionnaire({
-  db,
+  ctx,
   id,
   note,
-  actor,
-  now,
-  requestId,
 }: {
-  db: Orm;
+  ctx: ServiceContext;
   id: string;
   note?: string;
-  actor: Actor;
-  now: string;
-  requestId: string;
 }): Promise<QuestionnaireSubmission> {
-  const who = { id: actor.userId, label: actor.label };
-  return db.transaction(async (tx) => {
+  const actor = requireActor(ctx, "coordinator");
+  return withTransaction(ctx, async (tx) => {
     const q = await lockSubmitted(tx, id);
     const [row] = await rows<QuestionnaireRow>(
       tx,
-      sql`UPDATE questionnaires SET status = 'rejected', reviewed_at = ${now}::timestamptz, reviewed_by = ${actor.userId}
+      sql`UPDATE questionnaires SET status = 'rejected', reviewed_at = ${ctx.now.toISOString()}::timestamptz, reviewed_by = ${actor.userId}
           WHERE id = ${id} RETURNING ${QUESTIONNAIRE_COLUMNS}`,
     );
     if (q.municipality_id) {
@@ -45,24 +39,20 @@ export async function rejectQuestionnaire({
       if (removed.length > 0) {
         await writeAudit({
           tx,
-          at: now,
-          actor: who,
+          ctx,
           entityType: "municipality",
           entityId: q.municipality_id,
           action: "delete-draft",
-          requestId,
         });
       }
     }
     await writeAudit({
       tx,
-      at: now,
-      actor: who,
+      ctx,
       entityType: "questionnaire",
       entityId: id,
       action: "reject",
       after: note ? { note } : null,
-      requestId,
     });
     return toSubmission(row as QuestionnaireRow);
   });

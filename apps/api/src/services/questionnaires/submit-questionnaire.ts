@@ -4,8 +4,9 @@ import {
   questionnaireToProfile,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Orm, rows } from "../../db/db";
-import { writeAudit } from "../catalogue/write-audit";
+import { rows } from "../../db/db";
+import { writeAudit } from "../audit/write-audit";
+import { type ServiceContext, withTransaction } from "../context";
 import { insertMunicipality, parseMunicipality } from "../municipalities/create-municipality";
 import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./questionnaire-row";
 
@@ -19,25 +20,23 @@ import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./qu
  * Different answers make a new submission; coordinators see both.
  */
 export async function submitQuestionnaire({
-  db,
-  answers,
-  now,
-  requestId,
+  ctx,
+  input,
 }: {
-  db: Orm;
-  answers: Questionnaire;
-  now: string;
-  requestId: string;
+  ctx: ServiceContext;
+  input: Questionnaire;
 }): Promise<{ submission: QuestionnaireSubmission; created: boolean }> {
-  const { partner } = questionnaireToProfile(answers);
+  const { partner } = questionnaireToProfile(input);
   const { contacts: _contacts, ...draft } = partner;
   const stored = parseMunicipality({ ...draft, contacts: [] });
-  return db.transaction(async (tx) => {
+  // The form is anonymous even when a signed-in user sends it: the log names the form as the writer.
+  const form: ServiceContext = { ...ctx, actor: null };
+  return withTransaction(ctx, async (tx) => {
     const [existing] = await rows<{ id: string }>(
       tx,
       sql`SELECT id FROM municipalities WHERE id = ${partner.id} FOR UPDATE`,
     );
-    const answersJson = JSON.stringify(answers);
+    const answersJson = JSON.stringify(input);
     const [pending] = await rows<QuestionnaireRow>(
       tx,
       sql`SELECT ${QUESTIONNAIRE_COLUMNS} FROM questionnaires
@@ -46,23 +45,22 @@ export async function submitQuestionnaire({
     );
     if (pending) return { submission: toSubmission(pending), created: false };
     if (!existing) {
-      await insertMunicipality({ tx, municipality: stored, source: "questionnaire", now });
+      await insertMunicipality({ tx, ctx, municipality: stored, source: "questionnaire" });
       await writeAudit({
         tx,
-        at: now,
-        actor: { id: null, label: "questionnaire" },
+        ctx: form,
         entityType: "municipality",
         entityId: partner.id,
         action: "create-draft",
         after: stored,
-        requestId,
+        as: "questionnaire",
       });
     }
     const id = `questionnaire-${crypto.randomUUID()}`;
     const [row] = await rows<QuestionnaireRow>(
       tx,
       sql`INSERT INTO questionnaires (id, municipality_id, status, data, submitted_at)
-          VALUES (${id}, ${partner.id}, 'submitted', ${answersJson}::jsonb, ${now}::timestamptz)
+          VALUES (${id}, ${partner.id}, 'submitted', ${answersJson}::jsonb, ${ctx.now.toISOString()}::timestamptz)
           RETURNING ${QUESTIONNAIRE_COLUMNS}`,
     );
     return { submission: toSubmission(row as QuestionnaireRow), created: true };

@@ -3,13 +3,18 @@ import type {
   AcceptRoundResult,
   CooperationAreaCode,
   ExplainedComponent,
+  Partnership,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { NotFoundError, UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
-import { openPartnershipBetween, recordPartnership } from "../matching/record-partnership";
-import type { RoundContext } from "./create-round";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
+import {
+  insertOrFindPartnership,
+  lockPairs,
+  openPartnershipBetween,
+} from "../partnerships/insert-partnership";
 
 /** The cooperation areas a pair matched on: the need areas the partner offers. */
 export function matchedAreas(components: readonly ExplainedComponent[]): CooperationAreaCode[] {
@@ -28,18 +33,17 @@ export function matchedAreas(components: readonly ExplainedComponent[]): Coopera
  * written.
  */
 export async function acceptRound({
-  db,
+  ctx,
   id,
   input,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   input: AcceptRoundInput;
-  ctx: RoundContext;
 }): Promise<AcceptRoundResult> {
+  const actor = requireActor(ctx, "coordinator");
   const at = ctx.now.toISOString();
-  return db.orm.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     // Locking the round serialises concurrent accepts of it, so a pair never becomes two partnerships.
     const [round] = await rows<{ id: string; status: string }>(
       tx,
@@ -82,6 +86,17 @@ export async function acceptRound({
         throw new UnprocessableError("Only pairs the round proposed can be accepted.", errors);
     }
 
+    // Every pair this accept may record, locked up front in one order (see lockPairs).
+    await lockPairs(
+      tx,
+      targets
+        .filter((p) => p.status !== "accepted")
+        .map((p) => ({
+          hromadaId: p.hromada_id,
+          partnerId: p.partner_id,
+          agreementType: "municipal-partnership",
+        })),
+    );
     const result: AcceptRoundResult = { roundId: id, accepted: [], alreadyAccepted: [] };
     for (const p of targets) {
       const pair = { hromadaId: p.hromada_id, partnerId: p.partner_id };
@@ -89,18 +104,32 @@ export async function acceptRound({
         result.alreadyAccepted.push({ ...pair, partnershipId: p.partnership_id });
         continue;
       }
-      const existing = await openPartnershipBetween(tx, p.hromada_id, p.partner_id);
-      const partnershipId =
-        existing ??
-        (await recordPartnership({
-          tx,
-          ...pair,
-          stage: "contact",
+      let partnershipId = await openPartnershipBetween(tx, p.hromada_id, p.partner_id);
+      let existing = partnershipId !== null;
+      if (partnershipId === null) {
+        const partnership: Partnership = {
+          id: crypto.randomUUID(),
+          hromadaId: p.hromada_id,
+          partnerIds: [p.partner_id],
           agreementType: "municipal-partnership",
           areas: matchedAreas(p.explanation.components ?? []),
-          note: `Proposed by matching round ${id}`,
-          ctx: { actor: ctx.actor, at, requestId: ctx.requestId ?? null },
-        }));
+          funding: [],
+          stage: "contact",
+          history: [
+            {
+              from: null,
+              to: "contact",
+              at,
+              by: actor.label,
+              note: `Proposed by matching round ${id}`,
+            },
+          ],
+        };
+        // A concurrent accept of another round may have recorded the pair meanwhile.
+        const recorded = await insertOrFindPartnership({ tx, ctx, input: partnership });
+        partnershipId = recorded.id;
+        existing = !recorded.created;
+      }
       await tx.execute(sql`UPDATE round_proposals SET status = 'accepted', partnership_id = ${partnershipId}
         WHERE round_id = ${id} AND hromada_id = ${p.hromada_id} AND partner_id = ${p.partner_id}`);
       if (existing) result.alreadyAccepted.push({ ...pair, partnershipId });
@@ -113,14 +142,12 @@ export async function acceptRound({
     if (result.accepted.length > 0) {
       await writeAudit({
         tx,
-        at,
-        actor: ctx.actor,
+        ctx,
         entityType: "round",
         entityId: id,
         action: "accept",
         before: { status: round.status },
         after: { accepted: result.accepted },
-        requestId: ctx.requestId ?? null,
       });
     }
     return result;

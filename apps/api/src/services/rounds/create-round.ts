@@ -10,19 +10,12 @@ import {
   type RoundResultSummary,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/db";
 import { UnprocessableError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { explainedComponents } from "../matching/get-suggestions";
 import { getMatchingCatalogue } from "../matching/matching-cache";
 import { getRound } from "./get-round";
-
-/** Who plans a round. */
-export interface RoundContext {
-  actor: { id: string | null; label: string };
-  now: Date;
-  requestId?: string | null;
-}
 
 type FieldError = { path: string; message: string; code: string };
 
@@ -116,15 +109,14 @@ function runPlan(
  * and demand ids outside the selection are a 422.
  */
 export async function createRound({
-  db,
-  input,
   ctx,
+  input,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   input: CreateRoundInput;
-  ctx: RoundContext;
 }): Promise<RoundDetail> {
-  const { catalogue } = await getMatchingCatalogue(db, { fresh: true });
+  const actor = requireActor(ctx, "coordinator");
+  const { catalogue } = await getMatchingCatalogue(ctx.db, { fresh: true });
   const hromadas = selectHromadas(catalogue.hromadas, catalogue.published, input.hromadas);
   const partners = selectPartners(catalogue.partners, catalogue.published, input.partners);
   const hIds = new Set(hromadas.map((h) => h.municipality.id));
@@ -189,11 +181,11 @@ export async function createRound({
 
   const id = crypto.randomUUID();
   const at = ctx.now.toISOString();
-  await db.orm.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await tx.execute(sql`INSERT INTO rounds (id, method, status, params, problem, result, created_by, version, created_at, updated_at)
       VALUES (${id}, ${input.mode}, 'proposed', ${JSON.stringify(input)}::jsonb,
-        ${JSON.stringify({ hromadaIds: [...hIds], partnerIds: [...pIds], createdByLabel: ctx.actor.label })}::jsonb,
-        ${JSON.stringify(summary)}::jsonb, ${ctx.actor.id}, 1, ${at}::timestamptz, ${at}::timestamptz)`);
+        ${JSON.stringify({ hromadaIds: [...hIds], partnerIds: [...pIds], createdByLabel: actor.label })}::jsonb,
+        ${JSON.stringify(summary)}::jsonb, ${actor.userId}, 1, ${at}::timestamptz, ${at}::timestamptz)`);
     for (let start = 0; start < plan.pairs.length; start += CHUNK) {
       const chunk = plan.pairs.slice(start, start + CHUNK);
       await tx.execute(sql`INSERT INTO round_proposals (round_id, hromada_id, partner_id, score, rank, status, explanation)
@@ -208,16 +200,14 @@ export async function createRound({
     }
     await writeAudit({
       tx,
-      at,
-      actor: ctx.actor,
+      ctx,
       entityType: "round",
       entityId: id,
       action: "create",
       after: { params: input, result: { ...summary, unmatched: summary.unmatched.length } },
-      requestId: ctx.requestId ?? null,
     });
   });
-  const detail = await getRound({ db: db.orm, id });
+  const detail = await getRound({ ctx, id });
   if (!detail) throw new Error("the round just written is missing");
   return detail;
 }

@@ -8,8 +8,9 @@ import type {
   RoundSummary,
 } from "@pobratym/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { toCsv } from "../../lib/csv";
+import type { ServiceContext } from "../context";
 
 /** Timestamps as ISO text with milliseconds, as the contract's date-times. */
 const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -68,14 +69,14 @@ export const ROUND_EXPORT_LIMIT = 10_000;
 
 /** Stored rounds, newest first (summaries only). */
 export async function listRounds({
-  db,
+  ctx,
   limit = 500,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   limit?: number;
 }): Promise<RoundSummary[]> {
   const list = await rows<RoundRow>(
-    db,
+    ctx.db.orm,
     sql`SELECT ${roundColumns} FROM rounds r ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`,
   );
   return list.map(summaryOf);
@@ -119,12 +120,13 @@ export function roundsCsv(items: readonly RoundSummary[]): string {
 
 /** One stored round with its parameters and proposals (ordered as proposed), or null. */
 export async function getRound({
-  db,
+  ctx,
   id,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   id: string;
 }): Promise<RoundDetail | null> {
+  const db = ctx.db.orm;
   const [r] = await rows<RoundRow>(
     db,
     sql`SELECT ${roundColumns} FROM rounds r WHERE r.id = ${id}`,

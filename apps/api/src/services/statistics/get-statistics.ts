@@ -6,8 +6,9 @@ import {
   type WaitingHromada,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { toCsv } from "../../lib/csv";
+import type { ServiceContext } from "../context";
 
 // "Has a partner" as in the catalogue: any partnership that has not ended.
 const OPEN = sql.raw(`p.stage <> 'ended'`);
@@ -16,7 +17,8 @@ const OPEN = sql.raw(`p.stage <> 'ended'`);
  * Aggregated figures for funders' reports, over published municipalities only. No personal data:
  * only counts, municipality names and regions.
  */
-export async function getStatistics({ db, now }: { db: Executor; now: Date }): Promise<Statistics> {
+export async function getStatistics({ ctx }: { ctx: ServiceContext }): Promise<Statistics> {
+  const db = ctx.db.orm;
   const [oblasts, stages, areas, countries, funding, started, waitingHromadas, sparePartners] =
     await Promise.all([
       rows<{
@@ -102,7 +104,7 @@ export async function getStatistics({ db, now }: { db: Executor; now: Date }): P
     perYear.set(m.month.slice(0, 4), (perYear.get(m.month.slice(0, 4)) ?? 0) + m.count);
   const stageCounts = new Map(stages.map((s) => [s.stage, s.count]));
   return {
-    generatedAt: now.toISOString(),
+    generatedAt: ctx.now.toISOString(),
     hromadasByOblast: oblasts.map((o) => ({
       regionCode: o.region_code,
       ...(o.region_iso ? { regionIso: o.region_iso } : {}),

@@ -1,9 +1,10 @@
 import { type CreateTieInput, Tie, type TieSummary } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { ConflictError, NotFoundError } from "../../errors";
-import { writeAudit } from "../catalogue/write-audit";
-import type { ChangeContext } from "../partnerships/create-partnership";
+import { writeAudit } from "../audit/write-audit";
+import { assertCanEditMunicipality } from "../auth/actor";
+import { type ServiceContext, withTransaction } from "../context";
 import { TIE_COLUMNS, type TieRow, toTieSummary } from "./read-ties";
 
 /**
@@ -11,19 +12,18 @@ import { TIE_COLUMNS, type TieRow, toTieSummary } from "./read-ties";
  * 404 when the municipality does not exist; 409 when it already has a tie with that town.
  */
 export async function createTie({
-  db,
+  ctx,
   municipalityId,
   input,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   municipalityId: string;
   input: CreateTieInput;
-  ctx: ChangeContext;
 }): Promise<TieSummary> {
+  assertCanEditMunicipality(ctx.actor, municipalityId);
   const at = ctx.now.toISOString();
   const tie = Tie.parse({ ...input, id: `tie-${crypto.randomUUID()}`, municipalityId });
-  return db.orm.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [m] = await rows<{ id: string }>(
       tx,
       sql`SELECT id FROM municipalities WHERE id = ${municipalityId} FOR UPDATE`,
@@ -44,13 +44,11 @@ export async function createTie({
     }
     await writeAudit({
       tx,
-      at,
-      actor: ctx.actor,
+      ctx,
       entityType: "tie",
       entityId: tie.id,
       action: "create",
       after: tie,
-      requestId: ctx.requestId ?? null,
     });
     const [row] = await rows<TieRow>(
       tx,

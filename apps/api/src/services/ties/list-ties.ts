@@ -5,9 +5,10 @@ import {
   type TieSummary,
 } from "@pobratym/core";
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, rows } from "../../db/db";
+import { rows } from "../../db/db";
 import { checksum } from "../../db/migrate";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
+import type { ServiceContext } from "../context";
 import { TIE_COLUMNS, type TieRow, toTieSummary } from "./read-ties";
 
 /** At most this many rows leave in one CSV export. */
@@ -35,14 +36,15 @@ function fingerprint(query: TieListQuery): string {
 
 /** Lists ties by municipality name, then id, one keyset page at a time; with `all`, every match up to the export limit. */
 export async function listTies({
-  db,
+  ctx,
   query,
   all = false,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   query: TieListQuery;
   all?: boolean;
 }): Promise<{ items: TieSummary[]; nextCursor: string | null; total: number }> {
+  const db = ctx.db.orm;
   const where = filters(query);
   const print = fingerprint(query);
   const pageWhere = [...where];
@@ -87,12 +89,13 @@ const STATUS_ORDER = ["under-review", "active", "frozen", "terminated"] as const
  * within each status. With `pending`, only those needing review.
  */
 export async function listReviewTies({
-  db,
+  ctx,
   pending = false,
 }: {
-  db: Executor;
+  ctx: ServiceContext;
   pending?: boolean;
 }): Promise<TieReview> {
+  const db = ctx.db.orm;
   const list = await rows<TieRow>(
     db,
     sql`SELECT ${TIE_COLUMNS} FROM ties t JOIN municipalities m ON m.id = t.municipality_id

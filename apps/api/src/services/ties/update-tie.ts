@@ -1,11 +1,10 @@
 import { Tie, type TieSummary, type UpdateTieInput } from "@pobratym/core";
 import { sql } from "drizzle-orm";
-import { type Db, rows } from "../../db/db";
-import { NotFoundError, PreconditionFailedError, UnauthorizedError } from "../../errors";
-import { assertCanEditMunicipality } from "../../middleware/auth";
-import type { Actor } from "../auth/actor";
-import { writeAudit } from "../catalogue/write-audit";
-import type { ChangeContext } from "../partnerships/create-partnership";
+import { rows } from "../../db/db";
+import { NotFoundError, PreconditionFailedError } from "../../errors";
+import { writeAudit } from "../audit/write-audit";
+import { assertCanEditMunicipality } from "../auth/actor";
+import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { TIE_COLUMNS, type TieRow, toTieSummary } from "./read-ties";
 
 /**
@@ -13,24 +12,20 @@ import { TIE_COLUMNS, type TieRow, toTieSummary } from "./read-ties";
  * row lock: it exists (404), the actor may edit its municipality (403), the version is current (412).
  */
 export async function updateTie({
-  db,
+  ctx,
   id,
   input,
-  actor,
   expectedVersion,
-  ctx,
 }: {
-  db: Db;
+  ctx: ServiceContext;
   id: string;
   input: UpdateTieInput;
-  actor: Actor | null;
   /** The version the caller read (from If-Match); null accepts any version (`If-Match: *`). */
   expectedVersion: number | null;
-  ctx: Omit<ChangeContext, "actor">;
 }): Promise<TieSummary> {
-  if (!actor) throw new UnauthorizedError();
+  const actor = requireActor(ctx);
   const at = ctx.now.toISOString();
-  return db.orm.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await rows<{ data: Tie; version: number; municipality_id: string }>(
       tx,
       sql`SELECT data, version, municipality_id FROM ties WHERE id = ${id} FOR UPDATE`,
@@ -54,14 +49,12 @@ export async function updateTie({
       WHERE id = ${id}`);
     await writeAudit({
       tx,
-      at,
-      actor: { id: actor.userId, label: actor.label },
+      ctx,
       entityType: "tie",
       entityId: id,
       action: "review",
       before: row.data,
       after: next,
-      requestId: ctx.requestId ?? null,
     });
     const [updated] = await rows<TieRow>(
       tx,

@@ -2,11 +2,20 @@ import type { User } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
 import { NotFoundError } from "../../errors";
+import type { ServiceContext } from "../context";
 import { toUser, USER_COLUMNS, type UserRow } from "./user-row";
 
 /** One user by id (404 when there is none). */
-export async function getUser({ db, id }: { db: Executor; id: string }): Promise<User> {
-  const [row] = await rows<UserRow>(db, sql`SELECT ${USER_COLUMNS} FROM users WHERE id = ${id}`);
+export function getUser({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<User> {
+  return readUser(ctx.db.orm, id);
+}
+
+/** One user by id on `executor` (404 when there is none), for reads inside a transaction. */
+export async function readUser(executor: Executor, id: string): Promise<User> {
+  const [row] = await rows<UserRow>(
+    executor,
+    sql`SELECT ${USER_COLUMNS} FROM users WHERE id = ${id}`,
+  );
   if (!row) throw new NotFoundError("user", id);
   return toUser(row);
 }

@@ -10,11 +10,16 @@ describe("README example", () => {
     const readme = readFileSync(join(here, "..", "README.md"), "utf8");
     const block = /## Example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
-    // The example imports the package by name; point it at this checkout's public entry.
-    const code = (block ?? "").replace(
-      'from "@pobratym/core"',
-      `from ${JSON.stringify(join(here, "..", "src", "index.ts"))}`,
-    );
+    // The example imports the package by name; point it at this checkout's public entries.
+    const code = (block ?? "")
+      .replace(
+        'from "@pobratym/core/demo"',
+        `from ${JSON.stringify(join(here, "..", "src", "demo.ts"))}`,
+      )
+      .replace(
+        'from "@pobratym/core"',
+        `from ${JSON.stringify(join(here, "..", "src", "index.ts"))}`,
+      );
     const dir = join(here, "..", "node_modules", ".readme-example");
     mkdirSync(dir, { recursive: true });
     const file = join(dir, "example.ts");

@@ -1,4 +1,4 @@
-import { DEMO_DATASET } from "@pobratym/core";
+import { DEMO_DATASET } from "@pobratym/core/demo";
 import { sql } from "drizzle-orm";
 import { type Db, rows } from "../../db/db";
 import { insertNeeds, insertOffers, insertPartnerships } from "./insert-activity";

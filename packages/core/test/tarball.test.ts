@@ -66,6 +66,7 @@ describe("the npm-packed tarball", () => {
     expect(files).toContain("package/dist/index.js");
     expect(files).toContain("package/dist/demo.cjs");
     expect(files).toContain("package/README.md");
+    expect(files).toContain("package/CHANGELOG.md");
     expect(files.filter((f) => f.startsWith("package/src/"))).toEqual([]);
     const installed = JSON.parse(
       readFileSync(join(project, "node_modules", "@pobratym", "core", "package.json"), "utf8"),

@@ -61,7 +61,7 @@ afterAll(() => {
 });
 
 describe("the npm-packed tarball", () => {
-  it("ships dist and the docs, with exports that name only shipped files", () => {
+  it("ships dist and the docs, not the source, and installs with npm", () => {
     const files = run("tar", ["-tzf", tarball], work).trim().split("\n");
     expect(files).toContain("package/dist/index.js");
     expect(files).toContain("package/dist/demo.cjs");

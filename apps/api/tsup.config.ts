@@ -9,9 +9,12 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   splitting: true,
-  // The workspace core is TypeScript source inside the repo, so it is compiled into the bundle;
-  // npm dependencies stay external and come from node_modules.
+  // The workspace core is compiled into the bundle from its source (the "@pobratym/source"
+  // export condition), so the API builds without core's dist; npm dependencies stay external.
   noExternal: ["@pobratym/core"],
+  esbuildOptions(options) {
+    options.conditions = ["@pobratym/source"];
+  },
   loader: { ".sql": "text" },
   onSuccess: async () => {
     // createDb reads migrations from disk next to the bundle (dist/migrations/).

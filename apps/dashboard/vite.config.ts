@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
 /** Vite's default: a chunk past this many kB (minified) is worth splitting. */
 const CHUNK_WARNING_KB = 500;
@@ -38,6 +38,8 @@ function chunkSizeWarning(): Plugin {
 // Same origin in production (the API serves dist/); in dev, Vite forwards /api to the local API.
 export default defineConfig({
   plugins: [react(), chunkSizeWarning()],
+  // The workspace core is read from its source through its custom export condition.
+  resolve: { conditions: ["@pobratym/source", ...defaultClientConditions] },
   build: {
     outDir: "dist",
     sourcemap: true,

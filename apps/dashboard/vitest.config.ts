@@ -1,8 +1,11 @@
 import react from "@vitejs/plugin-react";
+import { defaultClientConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   plugins: [react()],
+  // The workspace core is read from its source through its custom export condition.
+  resolve: { conditions: ["@pobratym/source", ...defaultClientConditions] },
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],

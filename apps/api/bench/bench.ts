@@ -62,7 +62,8 @@ async function measure(
 
 function startServer(): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(resolve(here, "serve.ts"), [referenceDir], {
-    execArgv: ["--import", "tsx"],
+    // The server imports the workspace core as source, through its custom condition.
+    execArgv: ["--conditions=@pobratym/source", "--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((done, fail) => {

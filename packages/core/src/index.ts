@@ -1,4 +1,5 @@
-// The whole public API of @pobratym/core, as named re-exports. Deep imports are not supported.
+// The public API of @pobratym/core, as named re-exports. Deep imports are not supported; the demo
+// dataset is the one other entry, @pobratym/core/demo (src/demo.ts).
 
 // API contract: access and profile edits — section owned by the API access work
 export {
@@ -111,9 +112,6 @@ export {
   TieSummary,
   UpdateTieInput,
 } from "./contract/ties";
-export type { DemoDataset } from "./demo/demo-dataset";
-// demo dataset
-export { DEMO_DATASET } from "./demo/demo-dataset";
 export type { CoreErrorCode, Result } from "./errors";
 // errors
 export { CoreError, IllegalTransitionError, InvalidInputError } from "./errors";

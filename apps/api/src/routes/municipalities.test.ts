@@ -1,5 +1,4 @@
 import {
-  DEMO_DATASET,
   MunicipalityFeatureCollection,
   MunicipalityPage,
   MunicipalityProfile,
@@ -7,6 +6,7 @@ import {
   Problem,
   searchKey,
 } from "@pobratym/core";
+import { DEMO_DATASET } from "@pobratym/core/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../services/catalogue/seed-demo";
 import { testApp, testContext } from "../test/test-app";

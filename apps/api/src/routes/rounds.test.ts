@@ -1,4 +1,5 @@
-import { AcceptRoundResult, DEMO_DATASET, Problem, RoundDetail, RoundList } from "@pobratym/core";
+import { AcceptRoundResult, Problem, RoundDetail, RoundList } from "@pobratym/core";
+import { DEMO_DATASET } from "@pobratym/core/demo";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../db/db";

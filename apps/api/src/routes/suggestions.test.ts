@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEMO_DATASET, municipalityId, Problem, SuggestionList } from "@pobratym/core";
+import { municipalityId, Problem, SuggestionList } from "@pobratym/core";
+import { DEMO_DATASET } from "@pobratym/core/demo";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importReferenceFolder } from "../services/catalogue/import-reference";

@@ -1,4 +1,4 @@
-import { DEMO_DATASET } from "@pobratym/core";
+import { DEMO_DATASET } from "@pobratym/core/demo";
 import { sql } from "drizzle-orm";
 import { rows } from "../../db/db";
 import { writeAudit } from "../audit/write-audit";

@@ -93,6 +93,14 @@ describe("Questionnaire", () => {
     ["no language", { languages: [] }, "languages"],
     ["an empty motivation", { motivation: "  " }, "motivation"],
     ["an unknown zone", { preferences: { zone: "north" } }, "preferences.zone"],
+    ...["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"].map(
+      (country) =>
+        [
+          `the country ${country}`,
+          { municipality: { ...questionnaireInput().municipality, country } },
+          "municipality.country",
+        ] as const,
+    ),
   ])("rejects answers with %s", (_l, overrides, path) => {
     const r = Questionnaire.safeParse({ ...questionnaireInput(), ...overrides });
     expect(r.success).toBe(false);

@@ -98,7 +98,21 @@ describe.each(ENGINES)("the app on %s", (engine) => {
       body: JSON.stringify({ padding: "x".repeat(70 * 1024) }),
     });
     await expectProblem(res, 413, "payload-too-large");
+    // The rest of the body was never read, so the connection cannot carry another request.
+    expect(res.headers.get("connection")).toBe("close");
   });
+
+  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])(
+    "rejects a %s body with a 415 problem of its own code",
+    async (type) => {
+      const res = await app.request("/api/v1/questionnaires", {
+        method: "POST",
+        headers: { "content-type": type },
+        body: "kind=partner",
+      });
+      await expectProblem(res, 415, "unsupported-media-type");
+    },
+  );
 
   it("serves a valid OpenAPI 3.1 document built from the core schemas", async () => {
     const res = await app.request("/api/v1/openapi.json");

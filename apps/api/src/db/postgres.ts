@@ -7,14 +7,25 @@ import { schema } from "./schema";
 /** A PostgreSQL server through a `pg` Pool. No Node-only APIs beyond what `pg` itself needs. */
 export function createPostgresDb(
   url: string,
-  opts: { migrations: readonly Migration[]; max?: number; onIdleError?: (error: Error) => void },
+  opts: {
+    migrations: readonly Migration[];
+    max?: number;
+    onConnectionError?: (error: Error) => void;
+  },
 ): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
-  // An idle pooled connection can be ended by the server (restart, failover, an administrator's
-  // pg_terminate_backend). pg re-emits that on the pool, and an EventEmitter 'error' nobody
-  // listens to throws and takes the process down. The pool already drops the dead client and
-  // opens a new one on the next query, so the error is only reported.
-  pool.on("error", (error) => opts.onIdleError?.(error));
+  // The server can end any connection (restart, failover, idle_in_transaction_session_timeout,
+  // an administrator's pg_terminate_backend). The client then emits 'error', and an EventEmitter
+  // 'error' nobody listens to throws and takes the process down. The pool listens only while a
+  // client is idle (and re-emits on itself); a checked-out client, say one idle inside a
+  // transaction, has no listener. So every client gets one for its whole life, from the moment
+  // the pool creates it. Nothing else is needed: the query in flight fails (a 503), the rollback
+  // fails too, and the pool drops a client that is no longer queryable when it is released.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => opts.onConnectionError?.(error));
+  });
+  // The pool's re-emission of an idle client's error; the client's own listener reported it.
+  pool.on("error", () => {});
   const orm = drizzle({ client: pool, schema }) as unknown as Orm;
   let closed = false;
   return {

@@ -2,9 +2,12 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv, Deps } from "./deps";
 import { handleError, problemResponse } from "./errors";
 import { renderDocsPage } from "./lib/docs-page";
+import type { Network } from "./lib/public-origin";
+import { TRUST_NONE } from "./lib/trust-proxy";
 import { authenticate } from "./middleware/auth";
 import { limitBody, strictBody } from "./middleware/body";
 import { documentIdempotencyKey, idempotency } from "./middleware/idempotency";
+import { createLimits } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { evictSessionsOnWrite } from "./middleware/session-cache";
 import { authRouter } from "./routes/auth";
@@ -63,11 +66,19 @@ export function createApp(deps: Deps) {
     }),
   );
 
+  const network: Network = {
+    trustProxy: deps.trustProxy ?? TRUST_NONE,
+    ...(deps.publicUrl ? { publicOrigin: new URL(deps.publicUrl).origin } : {}),
+    ...(deps.peerAddress ? { peerAddress: deps.peerAddress } : {}),
+  };
+  const limits = deps.limits ?? createLimits();
   app.use("*", requestId);
   app.use("*", async (c, next) => {
     c.set("db", deps.db);
     c.set("clock", deps.clock);
     c.set("logger", deps.logger);
+    c.set("network", network);
+    c.set("limits", limits);
     await next();
   });
   app.use(`${API_BASE}/*`, limitBody(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));

@@ -3,6 +3,7 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../deps";
 import { ForbiddenError, UnauthorizedError } from "../errors";
+import { publicOrigin } from "../lib/public-origin";
 import type { Actor, Role } from "../services/auth/actor";
 import { resolveSessionCached } from "./session-cache";
 
@@ -26,7 +27,7 @@ function presentedToken(c: Context<AppEnv>): string | null {
   // an unsafe method stops the rest (a CSRF guard that costs nothing for Bearer clients).
   if (UNSAFE.has(c.req.method)) {
     const origin = c.req.header("origin");
-    if (origin && origin !== new URL(c.req.url).origin) return null;
+    if (origin && origin !== publicOrigin(c)) return null;
   }
   return cookie;
 }

@@ -5,16 +5,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { createPostgresDb } from "../db/postgres";
 import { jsonLogger } from "../logger";
+import { createLimits, MemoryCounterStore } from "../middleware/rate-limit";
 import { TEST_NOW } from "./test-app";
 
 describe("with PostgreSQL unreachable", () => {
   const lines: string[] = [];
+  const counters = new MemoryCounterStore();
   // Port 1 on loopback: connections are refused at once, no server needed.
   const db = createPostgresDb("postgresql://postgres@127.0.0.1:1/pobratym", { migrations: [] });
   const app = createApp({
     db,
     clock: () => TEST_NOW,
     logger: jsonLogger("debug", (line) => lines.push(line)),
+    limits: createLimits(counters),
   });
   afterAll(async () => {
     await db.close();
@@ -51,5 +54,7 @@ describe("with PostgreSQL unreachable", () => {
     expect(logged.some((l) => l.includes("ECONNREFUSED"))).toBe(true);
     for (const needle of [email, "marker-7f3a9c", password])
       expect(lines.filter((l) => l.includes(needle))).toEqual([]);
+    // An outage is no evidence against the password: nothing was counted as a failure.
+    expect(await counters.get(`sign-in:account:${email}`, TEST_NOW.getTime())).toBeUndefined();
   });
 });

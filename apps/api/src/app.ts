@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv, Deps } from "./deps";
 import { handleError, problemResponse } from "./errors";
-import { renderDocsPage } from "./lib/docs-page";
+import { DOCS_STYLESHEET, renderDocsPage } from "./lib/docs-page";
 import type { Network } from "./lib/public-origin";
 import { TRUST_NONE } from "./lib/trust-proxy";
 import { authenticate } from "./middleware/auth";
@@ -9,6 +9,7 @@ import { limitBody, strictBody } from "./middleware/body";
 import { documentIdempotencyKey, idempotency } from "./middleware/idempotency";
 import { createLimits } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { evictSessionsOnWrite } from "./middleware/session-cache";
 import { authRouter } from "./routes/auth";
 import { conferencesRouter } from "./routes/conferences";
@@ -73,6 +74,7 @@ export function createApp(deps: Deps) {
   };
   const limits = deps.limits ?? createLimits();
   app.use("*", requestId);
+  app.use("*", securityHeaders);
   app.use("*", async (c, next) => {
     c.set("db", deps.db);
     c.set("clock", deps.clock);
@@ -125,7 +127,19 @@ export function createApp(deps: Deps) {
   });
   app.doc31(`${API_BASE}/openapi.json`, DOC_CONFIG);
   app.get(`${API_BASE}/docs`, (c) =>
-    c.html(renderDocsPage(app.getOpenAPI31Document(DOC_CONFIG), `${API_BASE}/openapi.json`)),
+    c.html(
+      renderDocsPage(
+        app.getOpenAPI31Document(DOC_CONFIG),
+        `${API_BASE}/openapi.json`,
+        `${API_BASE}/docs.css`,
+      ),
+    ),
+  );
+  app.get(`${API_BASE}/docs.css`, (c) =>
+    c.body(DOCS_STYLESHEET, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    }),
   );
   return app;
 }

@@ -13,16 +13,35 @@ export function createPostgresDb(
     onConnectionError?: (error: Error) => void;
   },
 ): Db {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    // A request waits at most this long for a connection, then answers 503, never hangs.
+    connectionTimeoutMillis: 10_000,
+  });
   // The server can end any connection (restart, failover, idle_in_transaction_session_timeout,
   // an administrator's pg_terminate_backend). The client then emits 'error', and an EventEmitter
   // 'error' nobody listens to throws and takes the process down. The pool listens only while a
   // client is idle (and re-emits on itself); a checked-out client, say one idle inside a
   // transaction, has no listener. So every client gets one for its whole life, from the moment
-  // the pool creates it. Nothing else is needed: the query in flight fails (a 503), the rollback
-  // fails too, and the pool drops a client that is no longer queryable when it is released.
+  // the pool creates it. The query in flight fails (a 503) and so does the rollback.
+  //
+  // A dead checked-out client is also handed back to the pool at once, with its error, so the
+  // pool drops it: its holder may never release it. drizzle's transaction() sends BEGIN outside
+  // its try/finally, so a connection cut between connect() and BEGIN leaks the client; ten such
+  // cuts used up the pool and every later request waited forever. The holder's own release, if it
+  // comes, becomes a no-op (pg throws on a second release).
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => checkedOut.add(client));
+  pool.on("release", (_error, client) => checkedOut.delete(client));
   pool.on("connect", (client) => {
-    client.on("error", (error) => opts.onConnectionError?.(error));
+    client.on("error", (error) => {
+      opts.onConnectionError?.(error);
+      if (!checkedOut.has(client)) return;
+      const release = client.release;
+      client.release = () => {};
+      release(error);
+    });
   });
   // The pool's re-emission of an idle client's error; the client's own listener reported it.
   pool.on("error", () => {});

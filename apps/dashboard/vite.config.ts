@@ -35,6 +35,8 @@ function chunkSizeWarning(): Plugin {
   };
 }
 
+const API_TARGET = process.env.POBRATYM_API_URL ?? "http://localhost:8787";
+
 // Same origin in production (the API serves dist/); in dev, Vite forwards /api to the local API.
 export default defineConfig({
   plugins: [react(), chunkSizeWarning()],
@@ -50,8 +52,12 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": {
-        target: process.env.POBRATYM_API_URL ?? "http://localhost:8787",
+        target: API_TARGET,
         changeOrigin: true,
+        // The API refuses cookie writes whose Origin is not its own (CSRF). The dashboard's own
+        // origin here is Vite's, so the proxy, which is the dev-time stand-in for serving both
+        // from one origin, presents the API's origin instead. Dev only: the build has no proxy.
+        headers: { origin: new URL(API_TARGET).origin },
       },
     },
   },

@@ -98,7 +98,21 @@ describe.each(ENGINES)("the app on %s", (engine) => {
       body: JSON.stringify({ padding: "x".repeat(70 * 1024) }),
     });
     await expectProblem(res, 413, "payload-too-large");
+    // The rest of the body was never read, so the connection cannot carry another request.
+    expect(res.headers.get("connection")).toBe("close");
   });
+
+  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])(
+    "rejects a %s body with a 415 problem of its own code",
+    async (type) => {
+      const res = await app.request("/api/v1/questionnaires", {
+        method: "POST",
+        headers: { "content-type": type },
+        body: "kind=partner",
+      });
+      await expectProblem(res, 415, "unsupported-media-type");
+    },
+  );
 
   it("serves a valid OpenAPI 3.1 document built from the core schemas", async () => {
     const res = await app.request("/api/v1/openapi.json");
@@ -121,5 +135,33 @@ describe.each(ENGINES)("the app on %s", (engine) => {
     const html = await res.text();
     expect(html).toContain("/api/v1/municipalities/{id}");
     expect(html).not.toMatch(/<script[^>]+src=|https?:\/\/cdn/i);
+    // Nothing inline, so it passes the CSP without 'unsafe-inline'.
+    expect(html).not.toMatch(/<style|<script|style=/i);
+    const css = await app.request("/api/v1/docs.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+  });
+
+  it.each(["/api/v1/health", "/api/v1/docs", "/api/v1/no-such-route", "/elsewhere"])(
+    "sends security headers on %s",
+    async (path) => {
+      const res = await app.request(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    },
+  );
+
+  it("sends HSTS only when the public origin is HTTPS", async () => {
+    const res = await app.request("/api/v1/health", {
+      headers: { "x-forwarded-proto": "https", "x-forwarded-host": "pobratym.example.org" },
+    });
+    expect(res.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    const direct = await app.request("https://pobratym.example.org/api/v1/health");
+    expect(direct.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
   });
 });

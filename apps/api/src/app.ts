@@ -1,12 +1,16 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv, Deps } from "./deps";
 import { handleError, problemResponse } from "./errors";
-import { renderDocsPage } from "./lib/docs-page";
+import { DOCS_STYLESHEET, renderDocsPage } from "./lib/docs-page";
+import type { Network } from "./lib/public-origin";
+import { TRUST_NONE } from "./lib/trust-proxy";
 import { authenticate } from "./middleware/auth";
 import { limitBody, strictBody } from "./middleware/body";
 import { documentIdempotencyKey, idempotency } from "./middleware/idempotency";
 import { invalidateMatchingOnWrite } from "./middleware/invalidate-matching";
+import { createLimits } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { serviceContext } from "./middleware/service-context";
 import { evictSessionsOnWrite } from "./middleware/session-cache";
 import { authRouter } from "./routes/auth";
@@ -64,11 +68,20 @@ export function createApp(deps: Deps) {
     }),
   );
 
+  const network: Network = {
+    trustProxy: deps.trustProxy ?? TRUST_NONE,
+    ...(deps.publicUrl ? { publicOrigin: new URL(deps.publicUrl).origin } : {}),
+    ...(deps.peerAddress ? { peerAddress: deps.peerAddress } : {}),
+  };
+  const limits = deps.limits ?? createLimits();
   app.use("*", requestId);
+  app.use("*", securityHeaders);
   app.use("*", async (c, next) => {
     c.set("db", deps.db);
     c.set("clock", deps.clock);
     c.set("logger", deps.logger);
+    c.set("network", network);
+    c.set("limits", limits);
     await next();
   });
   app.use(`${API_BASE}/*`, limitBody(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));
@@ -116,7 +129,19 @@ export function createApp(deps: Deps) {
   });
   app.doc31(`${API_BASE}/openapi.json`, DOC_CONFIG);
   app.get(`${API_BASE}/docs`, (c) =>
-    c.html(renderDocsPage(app.getOpenAPI31Document(DOC_CONFIG), `${API_BASE}/openapi.json`)),
+    c.html(
+      renderDocsPage(
+        app.getOpenAPI31Document(DOC_CONFIG),
+        `${API_BASE}/openapi.json`,
+        `${API_BASE}/docs.css`,
+      ),
+    ),
+  );
+  app.get(`${API_BASE}/docs.css`, (c) =>
+    c.body(DOCS_STYLESHEET, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    }),
   );
   return app;
 }

@@ -27,8 +27,8 @@ export async function openDatabase(
 ): Promise<Db> {
   const db = await createDb(env.DATABASE_URL, {
     dataDir: env.POBRATYM_DATA_DIR,
-    onIdleError: (error) =>
-      logger.warn("the database server closed an idle connection; the pool reconnects", { error }),
+    onConnectionError: (error) =>
+      logger.warn("the database server closed a connection; the pool reconnects", { error }),
     ...opts,
   });
   try {

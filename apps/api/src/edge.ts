@@ -7,6 +7,7 @@ import type { Db } from "./db/db";
 import { EDGE_MIGRATIONS } from "./db/migrations-bundled";
 import { createPostgresDb } from "./db/postgres";
 import { jsonLogger } from "./logger";
+import { createLimits, MemoryCounterStore } from "./middleware/rate-limit";
 
 interface EdgeEnv {
   DATABASE_URL?: string;
@@ -18,6 +19,9 @@ interface ExecutionContext {
 
 const logger = jsonLogger("info");
 let ready: Promise<Db> | undefined;
+// Per isolate: an attacker spread over many isolates gets more tries. Put the platform's rate
+// limiter (or a shared CounterStore) in front for a hard limit.
+const limits = createLimits(new MemoryCounterStore());
 
 // One pool per isolate; migrations run once per isolate and are cheap when nothing is pending
 // (the advisory lock makes concurrent isolates safe).
@@ -48,6 +52,13 @@ export default {
       );
     }
     const db = await database(env.DATABASE_URL);
-    return createApp({ db, clock: () => new Date(), logger }).fetch(request);
+    return createApp({
+      db,
+      clock: () => new Date(),
+      logger,
+      // Cloudflare sets cf-connecting-ip itself (a client cannot forge it through the edge).
+      peerAddress: (c) => c.req.header("cf-connecting-ip"),
+      limits,
+    }).fetch(request);
   },
 };

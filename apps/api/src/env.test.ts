@@ -22,4 +22,25 @@ describe("environment", () => {
   it("rejects a DATABASE_URL that is not a PostgreSQL URL and names it", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
+
+  it("trusts no proxy by default, and reads a hop count or ranges from POBRATYM_TRUST_PROXY", () => {
+    expect(parseEnv({}).POBRATYM_TRUST_PROXY).toEqual({ kind: "off" });
+    expect(parseEnv({ POBRATYM_TRUST_PROXY: "1" }).POBRATYM_TRUST_PROXY).toEqual({
+      kind: "hops",
+      hops: 1,
+    });
+    expect(parseEnv({ POBRATYM_TRUST_PROXY: "10.0.0.0/8" }).POBRATYM_TRUST_PROXY.kind).toBe(
+      "ranges",
+    );
+    expect(() => parseEnv({ POBRATYM_TRUST_PROXY: "everyone" })).toThrow(/POBRATYM_TRUST_PROXY/);
+  });
+
+  it("takes an http(s) POBRATYM_PUBLIC_URL only", () => {
+    expect(parseEnv({ POBRATYM_PUBLIC_URL: "https://p.example.org" }).POBRATYM_PUBLIC_URL).toBe(
+      "https://p.example.org",
+    );
+    expect(() => parseEnv({ POBRATYM_PUBLIC_URL: "ftp://p.example.org" })).toThrow(
+      /POBRATYM_PUBLIC_URL/,
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./lib/trust-proxy";
 
 /**
  * The API's environment. These variable names are a stable interface: operators, CI and the
@@ -18,6 +19,29 @@ export const Env = z.object({
    * Unset, the Node entry uses `shared/data` beside the checkout when it exists.
    */
   POBRATYM_REFERENCE_DIR: z.string().min(1).optional(),
+  /**
+   * Whose X-Forwarded-For, -Proto and -Host to believe: unset or `off` for nobody (the API faces
+   * clients directly), a hop count (`1` behind one proxy), or a comma-separated list of proxy
+   * addresses and CIDR ranges (`10.0.0.0/8,127.0.0.1`).
+   */
+  POBRATYM_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      try {
+        return parseTrustProxy(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * The origin browsers reach the API at (`https://pobratym.example.org`). When set, the CSRF
+   * check, the cookie's Secure flag and HSTS follow it and no forwarded header is consulted.
+   */
+  POBRATYM_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" })
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * The first coordinator: created at start-up from these when no coordinator exists yet (never

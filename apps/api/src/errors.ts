@@ -3,6 +3,7 @@ import { CoreError, IllegalTransitionError } from "@pobratym/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
+import { isConnectionError } from "./db/connection-errors";
 import type { AppEnv } from "./deps";
 
 /** Stable machine-readable error codes of the API; clients branch on these, never on titles. */
@@ -27,6 +28,7 @@ export type ApiErrorCode =
   | "idempotency-key-invalid"
   | "idempotency-key-in-use"
   | "idempotency-key-reused"
+  | "service-unavailable"
   | "internal";
 
 type FieldError = NonNullable<Problem["errors"]>[number];
@@ -162,6 +164,17 @@ export class UnsupportedMediaTypeError extends ApiError {
   }
 }
 
+/** How long a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export class ServiceUnavailableError extends ApiError {
+  constructor(
+    detail = "The database is not reachable right now; nothing was saved. Try again shortly.",
+  ) {
+    super(503, "service-unavailable", "Service unavailable", detail);
+  }
+}
+
 const PROBLEM_TYPE = "urn:pobratym:problem:";
 
 /** Builds a problem+json response. */
@@ -181,6 +194,9 @@ export function problemResponse(
 
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  // Before the SQLSTATE mapping below: a lost connection rolled the transaction back, so the
+  // write did not happen and a retry is safe.
+  if (isConnectionError(error)) return new ServiceUnavailableError();
   if (error instanceof IllegalTransitionError) {
     return new ApiError(
       409,
@@ -197,6 +213,7 @@ function toApiError(error: unknown): ApiError | undefined {
     return new ApiError(400, "validation-failed", "Validation failed", error.message);
   if (error instanceof HTTPException) {
     if (error.status === 413) return new PayloadTooLargeError(0);
+    if (error.status === 415) return new UnsupportedMediaTypeError();
     if (error.status >= 400 && error.status < 500)
       return new ApiError(error.status, "bad-request", "Bad request", error.message);
   }
@@ -217,6 +234,14 @@ function toApiError(error: unknown): ApiError | undefined {
 /** The one error handler: typed errors become problem documents; anything else is a logged 500. */
 export function handleError(error: unknown, c: Context<AppEnv>): Response {
   const known = toApiError(error);
+  if (known instanceof ServiceUnavailableError) {
+    // Logged (the operator wants to know) but as a warning: it is an outage, not a bug.
+    c.var.logger.warn("database unavailable", { requestId: c.get("requestId"), error });
+    c.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  }
+  // A 413 is answered before the body is read; what is left of it would be taken for the next
+  // request on a kept-alive connection, so this one ends with the answer.
+  if (known?.status === 413) c.header("connection", "close");
   if (known) {
     return problemResponse(c, {
       title: known.title,

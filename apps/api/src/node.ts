@@ -7,6 +7,8 @@ import { createApp } from "./app";
 import { openDatabase } from "./bootstrap";
 import { env } from "./env";
 import { jsonLogger } from "./logger";
+import { createLimits, MemoryCounterStore } from "./middleware/rate-limit";
+import { nodePeerAddress } from "./node-peer";
 import { serveDashboard } from "./node-static";
 import { referenceDirFor } from "./reference-dir";
 
@@ -29,6 +31,11 @@ const app = createApp({
   logger,
   version: process.env.npm_package_version ?? "0.1.0",
   referenceAssets,
+  trustProxy: config.POBRATYM_TRUST_PROXY,
+  ...(config.POBRATYM_PUBLIC_URL ? { publicUrl: config.POBRATYM_PUBLIC_URL } : {}),
+  peerAddress: nodePeerAddress,
+  // One process: its memory is the whole picture.
+  limits: createLimits(new MemoryCounterStore()),
 });
 
 const dashboardDir = resolve(here, "../../dashboard/dist");

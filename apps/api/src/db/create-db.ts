@@ -12,8 +12,8 @@ export interface CreateDbOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   max?: number;
-  /** Told when the PostgreSQL server ends an idle pooled connection (the pool reconnects). */
-  onIdleError?: (error: Error) => void;
+  /** Told when the PostgreSQL server ends a pooled connection, idle or in use (the pool reconnects). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**

@@ -25,6 +25,7 @@ const DESCRIPTIONS = {
   422: "The request refers to records that do not fit",
   428: "If-Match is required",
   429: "Too many attempts; see Retry-After",
+  503: "The database is unreachable; nothing was changed. Retry after Retry-After seconds",
 } as const;
 
 type ProblemStatus = keyof typeof DESCRIPTIONS;

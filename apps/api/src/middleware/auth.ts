@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../deps";
+import { publicOrigin } from "../lib/public-origin";
 import { assertCanEditMunicipality, type Role } from "../services/auth/actor";
 import { requireActor } from "../services/context";
 import { resolveSessionCached } from "./session-cache";
@@ -27,7 +28,7 @@ function presentedToken(c: Context<AppEnv>): string | null {
   // an unsafe method stops the rest (a CSRF guard that costs nothing for Bearer clients).
   if (UNSAFE.has(c.req.method)) {
     const origin = c.req.header("origin");
-    if (origin && origin !== new URL(c.req.url).origin) return null;
+    if (origin && origin !== publicOrigin(c)) return null;
   }
   return cookie;
 }

@@ -5,7 +5,7 @@ import { silentLogger } from "../logger";
 import { createRoleSet, createTestUser, type RoleSet } from "../test/auth";
 import { TEST_NOW } from "../test/test-app";
 import { createTestDatabase, type TestDatabase } from "../test/test-db";
-import { SESSION_CACHE_MS } from "./session-cache";
+import { resolveSessionCached, SESSION_CACHE_MS, SESSION_CACHE_SIZE } from "./session-cache";
 
 describe("session cache (PGlite)", () => {
   let t: TestDatabase;
@@ -75,5 +75,19 @@ describe("session cache (PGlite)", () => {
     });
     expect(res.status).toBe(200);
     expect(await whoami(user.headers)).toEqual({ user: null });
+  });
+
+  it("does not let junk tokens push a real session out of the cache", async () => {
+    now = TEST_NOW.getTime();
+    const user = await createTestUser(t.db, { role: "editor", municipalityId: r.hromada.id });
+    expect(await whoami(user.headers)).toEqual({ user: user.userId });
+    await t.db.orm.execute(sql`UPDATE users SET disabled_at = now() WHERE id = ${user.userId}`);
+    const junk = "x".repeat(15_000);
+    for (let i = 0; i <= SESSION_CACHE_SIZE; i++)
+      expect(
+        await resolveSessionCached({ db: t.db, token: `${junk}${i}`, now: new Date(now) }),
+      ).toBeNull();
+    // Still remembered (so still answered from memory until SESSION_CACHE_MS), not evicted by junk.
+    expect(await whoami(user.headers)).toEqual({ user: user.userId });
   });
 });

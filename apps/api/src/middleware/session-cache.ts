@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/db";
 import type { AppEnv } from "../deps";
+import { isSessionTokenShaped } from "../lib/session-token";
 import type { Actor } from "../services/auth/actor";
 import { resolveSession } from "../services/auth/resolve-session";
 
@@ -44,6 +45,8 @@ export async function resolveSessionCached({
   token: string;
   now: Date;
 }): Promise<Actor | null> {
+  // Junk is never remembered: a flood of made-up tokens would push real sessions out.
+  if (!isSessionTokenShaped(token)) return null;
   const cache = cacheOf(db);
   const at = now.getTime();
   const hit = cache.get(token);

@@ -2,6 +2,7 @@ import { Session, User } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../db/db";
+import { createLimits } from "../middleware/rate-limit";
 import { bearer, createRoleSet, type RoleSet } from "../test/auth";
 import { testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
@@ -85,20 +86,20 @@ describe.each(ENGINES)("sign-in, sign-out and /auth/me on %s", (engine) => {
     );
   });
 
-  it(`locks an email out with 429 and Retry-After after ${SIGN_IN_LIMIT.failures} failures, even with the right password`, async () => {
+  it(`refuses one address with 429 and Retry-After after ${SIGN_IN_LIMIT.failures} failures on one email, even with the right password`, async () => {
     const app = testApp(t.db);
     const email = r.partnerEditor.email;
+    const from = { "x-forwarded-for": "10.0.0.1" };
     for (let i = 0; i < SIGN_IN_LIMIT.failures; i++) {
-      // Different client addresses: the per-email limit is what trips.
       const res = await app.request(
         "/api/v1/auth/sign-in",
-        json({ email, password: `wrong-${i}` }, { "x-forwarded-for": `10.0.0.${i}` }),
+        json({ email, password: `wrong-${i}` }, from),
       );
       expect(res.status).toBe(401);
     }
     const locked = await app.request(
       "/api/v1/auth/sign-in",
-      json({ email, password: r.partnerEditor.password }, { "x-forwarded-for": "10.0.1.1" }),
+      json({ email, password: r.partnerEditor.password }, from),
     );
     expect(locked.status).toBe(429);
     expect(locked.headers.get("content-type")).toContain("application/problem+json");
@@ -107,16 +108,45 @@ describe.each(ENGINES)("sign-in, sign-out and /auth/me on %s", (engine) => {
     expect(Number(locked.headers.get("retry-after"))).toBeLessThanOrEqual(
       SIGN_IN_LIMIT.windowMs / 1000,
     );
+    // The owner, elsewhere, is not locked out by someone else's guesses.
+    const owner = await app.request(
+      "/api/v1/auth/sign-in",
+      json({ email, password: r.partnerEditor.password }, { "x-forwarded-for": "10.0.1.1" }),
+    );
+    expect(owner.status).toBe(200);
   });
 
-  it("locks a client address out after failures across many emails", async () => {
+  it("never refuses the right password of an email guessed at from many addresses, only slows it", async () => {
+    const slept: number[] = [];
+    const app = testApp(t.db, {
+      limits: createLimits(undefined, { sleep: async (ms) => void slept.push(ms) }),
+    });
+    const email = r.hromadaEditor.email;
+    for (let i = 0; i < 30; i++) {
+      const res = await app.request(
+        "/api/v1/auth/sign-in",
+        json({ email, password: `wrong-${i}` }, { "x-forwarded-for": `10.2.0.${i}` }),
+      );
+      expect(res.status).toBe(401);
+    }
+    const owner = await app.request(
+      "/api/v1/auth/sign-in",
+      json({ email, password: r.hromadaEditor.password }, { "x-forwarded-for": "10.2.1.1" }),
+    );
+    expect(owner.status).toBe(200);
+    expect(slept.length).toBe(30 - SIGN_IN_LIMIT.delayAfter + 1);
+    expect(Math.max(...slept)).toBe(SIGN_IN_LIMIT.maxDelayMs);
+  });
+
+  it(`refuses a client address after ${SIGN_IN_LIMIT.perAddress} failures across many emails`, async () => {
     const app = testApp(t.db);
     const ip = { "x-forwarded-for": "192.0.2.7" };
-    for (let i = 0; i < SIGN_IN_LIMIT.failures; i++) {
-      await app.request(
+    for (let i = 0; i < SIGN_IN_LIMIT.perAddress; i++) {
+      const res = await app.request(
         "/api/v1/auth/sign-in",
         json({ email: `guess${i}@example.org`, password: "guess-guess" }, ip),
       );
+      expect(res.status).toBe(401);
     }
     const res = await app.request(
       "/api/v1/auth/sign-in",
@@ -131,6 +161,56 @@ describe.each(ENGINES)("sign-in, sign-out and /auth/me on %s", (engine) => {
       ),
     );
     expect(elsewhere.status).toBe(200);
+  });
+
+  describe("without a trusted proxy", () => {
+    // Each request's peer address is what the socket says; here a test header stands in for it.
+    const direct = () =>
+      testApp(t.db, { trustProxy: { kind: "off" }, peerAddress: (c) => c.req.header("x-peer") });
+
+    it("keys failures by the connection's address, whatever X-Forwarded-For claims", async () => {
+      const app = direct();
+      const email = r.coordinator.email;
+      for (let i = 0; i < SIGN_IN_LIMIT.failures; i++) {
+        const res = await app.request(
+          "/api/v1/auth/sign-in",
+          json(
+            { email, password: `wrong-${i}` },
+            { "x-peer": "198.51.100.66", "x-forwarded-for": `10.9.9.${i}` },
+          ),
+        );
+        expect(res.status).toBe(401);
+      }
+      const spoofer = await app.request(
+        "/api/v1/auth/sign-in",
+        json(
+          { email, password: r.coordinator.password },
+          { "x-peer": "198.51.100.66", "x-forwarded-for": "10.9.9.200" },
+        ),
+      );
+      expect(spoofer.status).toBe(429);
+    });
+
+    it("gives every client its own bucket instead of one shared 'unknown'", async () => {
+      const app = direct();
+      for (let i = 0; i < SIGN_IN_LIMIT.perAddress; i++) {
+        await app.request(
+          "/api/v1/auth/sign-in",
+          json(
+            { email: `nobody${i}@example.org`, password: "guess-guess" },
+            { "x-peer": "198.51.100.77" },
+          ),
+        );
+      }
+      const other = await app.request(
+        "/api/v1/auth/sign-in",
+        json(
+          { email: r.partnerEditor.email, password: r.partnerEditor.password },
+          { "x-peer": "198.51.100.78" },
+        ),
+      );
+      expect(other.status).toBe(200);
+    });
   });
 
   it("signs out: the token stops working", async () => {

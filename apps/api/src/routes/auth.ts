@@ -4,17 +4,17 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppEnv } from "../deps";
-import { UnauthorizedError } from "../errors";
+import { InvalidCredentialsError, UnauthorizedError } from "../errors";
+import { clientAddress, isHttps } from "../lib/public-origin";
 import { newRouter, problemResponses } from "../lib/router";
 import { SESSION_COOKIE } from "../middleware/auth";
-import { clientAddress, enforceLimit, RateLimiter } from "../middleware/rate-limit";
+import { SIGN_IN_LIMIT } from "../middleware/rate-limit";
 import { signIn } from "../services/auth/sign-in";
 import { signOut } from "../services/auth/sign-out";
 import { requireActor } from "../services/context";
 import { getUser } from "../services/users/get-user";
 
-/** Failed sign-ins allowed per email and per client address in one window. */
-export const SIGN_IN_LIMIT = { failures: 5, windowMs: 15 * 60 * 1000 };
+export { SIGN_IN_LIMIT } from "../middleware/rate-limit";
 
 const signInRoute = createRoute({
   method: "post",
@@ -23,7 +23,9 @@ const signInRoute = createRoute({
   summary: "Sign in with email and password",
   description:
     "Returns a bearer token (also set as the HttpOnly `pobratym_session` cookie for the dashboard). " +
-    `After ${SIGN_IN_LIMIT.failures} failures in 15 minutes for one email or one client address, answers 429 with Retry-After.`,
+    `After ${SIGN_IN_LIMIT.failures} failures in 15 minutes for one email from one client address, or ` +
+    `${SIGN_IN_LIMIT.perAddress} from one address, answers 429 with Retry-After. An email failing from many ` +
+    `addresses is slowed down (at most ${SIGN_IN_LIMIT.maxDelayMs / 1000} s an attempt), never refused.`,
   request: { body: { required: true, content: { "application/json": { schema: SignInInput } } } },
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: Session } } },
@@ -61,28 +63,30 @@ function sessionToken(c: Context<AppEnv>): string | null {
   return getCookie(c, SESSION_COOKIE) ?? null;
 }
 
-/** Sign-in, sign-out and the current user. Each app gets its own failure counters. */
+/** Sign-in, sign-out and the current user. The failure counters come from Deps (`c.var.limits`). */
 export function authRouter() {
-  const failures = new RateLimiter(SIGN_IN_LIMIT.failures, SIGN_IN_LIMIT.windowMs);
   return newRouter()
     .openapi(signInRoute, async (c) => {
       const { email, password } = c.req.valid("json");
-      const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress(c)}`];
-      enforceLimit(c, failures, keys);
+      const limits = c.var.limits.signIn;
+      const account = email.toLowerCase();
+      const address = clientAddress(c);
+      await limits.admit(c, account, address);
       let session: Session;
       try {
         session = await signIn({ ctx: c.var.ctx, email, password });
       } catch (error) {
-        for (const k of keys) failures.hit(k, c.var.ctx.now.getTime());
+        // Only a wrong email or password is a failure; an outage or a bug is not the caller's.
+        if (error instanceof InvalidCredentialsError)
+          await limits.failed(account, address, c.var.ctx.now.getTime());
         throw error;
       }
-      failures.reset(keys[0] as string);
+      await limits.succeeded(account, address);
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: "Lax",
-        // Behind a TLS-terminating proxy the URL says http; the forwarded protocol tells the truth.
-        secure:
-          new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https",
+        // Behind a TLS-terminating proxy the URL says http; publicOrigin knows which proxy to believe.
+        secure: isHttps(c),
         path: "/",
         expires: new Date(session.expiresAt),
       });

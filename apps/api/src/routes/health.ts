@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Health } from "@pobratym/core";
-import { newRouter } from "../lib/router";
+import { newRouter, problemResponses } from "../lib/router";
 import { getHealth } from "../services/health/get-health";
 
 /** `GET /health`: liveness and a database round trip. */
@@ -16,6 +16,7 @@ export function healthRouter(version: string) {
           description: "The service is up",
           content: { "application/json": { schema: Health } },
         },
+        ...problemResponses(503),
       },
     }),
     async (c) => c.json(await getHealth({ ctx: c.var.ctx, version }), 200),

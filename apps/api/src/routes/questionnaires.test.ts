@@ -193,6 +193,23 @@ describe.each(ENGINES)("questionnaires on %s", (engine) => {
     ).toBe(403);
   });
 
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "answers a country named %j with a validation error, not a 500",
+    async (country) => {
+      const answers = sampleQuestionnaire();
+      const res = await app.request(
+        "/api/v1/questionnaires",
+        post(
+          { ...answers, municipality: { ...answers.municipality, country } },
+          r.coordinator.headers,
+        ),
+      );
+      expect(res.status).toBe(400);
+      const paths = (await res.json()).errors.map((e: { path: string }) => e.path);
+      expect(paths).toEqual(["json.municipality.country"]);
+    },
+  );
+
   it(`limits anonymous submissions to ${QUESTIONNAIRE_LIMIT.submissions} an hour per client address`, async () => {
     const ip = "203.0.113.9";
     for (let i = 0; i < QUESTIONNAIRE_LIMIT.submissions; i++)

@@ -8,9 +8,10 @@ import {
 } from "@pobratym/core";
 import { z } from "zod";
 import { csvDownload } from "../lib/csv";
+import { clientAddress } from "../lib/public-origin";
 import { newRouter, problemResponses } from "../lib/router";
 import { requireRole } from "../middleware/auth";
-import { clientAddress, enforceLimit, RateLimiter } from "../middleware/rate-limit";
+import { enforceLimit, QUESTIONNAIRE_LIMIT } from "../middleware/rate-limit";
 import { approveQuestionnaire } from "../services/questionnaires/approve-questionnaire";
 import {
   getQuestionnaire,
@@ -21,8 +22,7 @@ import {
 import { rejectQuestionnaire } from "../services/questionnaires/reject-questionnaire";
 import { submitQuestionnaire } from "../services/questionnaires/submit-questionnaire";
 
-/** Questionnaires one client address may submit in one window (signed-in users are not limited). */
-export const QUESTIONNAIRE_LIMIT = { submissions: 10, windowMs: 60 * 60 * 1000 };
+export { QUESTIONNAIRE_LIMIT } from "../middleware/rate-limit";
 
 const params = z.object({ id: Id });
 
@@ -136,16 +136,13 @@ const rejectRoute = createRoute({
 
 /** The intake questionnaire: anyone submits, coordinators review. */
 export function questionnairesRouter() {
-  const submissions = new RateLimiter(
-    QUESTIONNAIRE_LIMIT.submissions,
-    QUESTIONNAIRE_LIMIT.windowMs,
-  );
   return newRouter()
     .openapi(submitRoute, async (c) => {
       if (!c.var.ctx.actor) {
-        const key = `ip:${clientAddress(c)}`;
-        enforceLimit(c, submissions, [key]);
-        submissions.hit(key, c.var.ctx.now.getTime());
+        const submissions = c.var.limits.questionnaires;
+        const address = clientAddress(c);
+        await enforceLimit(c, [[submissions, address]]);
+        await submissions.hit(address, c.var.ctx.now.getTime());
       }
       const { submission, created } = await submitQuestionnaire({
         ctx: c.var.ctx,

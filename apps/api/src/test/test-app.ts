@@ -1,5 +1,6 @@
 import { createApp } from "../app";
 import type { Db } from "../db/create-db";
+import type { Deps } from "../deps";
 import { silentLogger } from "../logger";
 import type { Actor } from "../services/auth/actor";
 import type { ServiceContext } from "../services/context";
@@ -7,13 +8,22 @@ import type { ServiceContext } from "../services/context";
 /** A fixed clock, so timestamps in assertions are predictable. */
 export const TEST_NOW = new Date("2026-11-23T12:00:00.000Z");
 
-/** The app over a test database, with a fixed clock and a silent logger. */
-export function testApp(db: Db, overrides: { bodyLimit?: number } = {}) {
+/** The address test requests seem to come from: a proxy that sets X-Forwarded-For. */
+export const TEST_PROXY = "192.0.2.254";
+
+/**
+ * The app over a test database, with a fixed clock and a silent logger. Requests come from one
+ * trusted proxy (TEST_PROXY), so tests pick client addresses with X-Forwarded-For; pass
+ * `trustProxy` and `peerAddress` to test other setups.
+ */
+export function testApp(db: Db, overrides: Partial<Omit<Deps, "db">> = {}) {
   return createApp({
     db,
     clock: () => TEST_NOW,
     logger: silentLogger,
     version: "test",
+    trustProxy: { kind: "hops", hops: 1 },
+    peerAddress: () => TEST_PROXY,
     ...overrides,
   });
 }

@@ -1,3 +1,4 @@
+import { ownValue } from "../lookup";
 import { isCountryCode } from "../model/common";
 
 /**
@@ -131,8 +132,8 @@ export function countryCode(name: string): string | undefined {
   const clean = name.trim().toLowerCase().replace(/\s+/g, " ");
   const upper = clean.toUpperCase();
   if (/^[A-Z]{2}$/.test(upper) && isCountryCode(upper)) return upper;
-  const whole = COUNTRY_CODES[clean];
+  const whole = ownValue(COUNTRY_CODES, clean);
   if (whole) return whole;
   const last = clean.split(",").at(-1)?.trim();
-  return last ? COUNTRY_CODES[last] : undefined;
+  return last ? ownValue(COUNTRY_CODES, last) : undefined;
 }

@@ -1,3 +1,4 @@
+import { ownValue } from "../lookup";
 import {
   Hromada,
   type HromadaSituation,
@@ -171,7 +172,7 @@ const COLUMN_OF_PATH: Readonly<Record<string, string>> = {
 
 function columnOf(path: readonly PropertyKey[]): string | undefined {
   for (let n = path.length; n > 0; n--) {
-    const column = COLUMN_OF_PATH[path.slice(0, n).map(String).join(".")];
+    const column = ownValue(COLUMN_OF_PATH, path.slice(0, n).map(String).join("."));
     if (column) return column;
   }
   return undefined;
@@ -267,7 +268,7 @@ function readHromada(
     );
   }
   const typeText = row.required("hromada_type");
-  const hromadaType = typeText ? HROMADA_TYPES[typeText] : undefined;
+  const hromadaType = typeText ? ownValue(HROMADA_TYPES, typeText) : undefined;
   if (typeText && !hromadaType) {
     row.fail("hromada_type", "invalid-value", `unknown hromada_type ${JSON.stringify(typeText)}`);
   }

@@ -290,6 +290,9 @@ describe("countryCode", () => {
     ["  poland ", "PL"],
     ["Kosovo", undefined],
     ["Atlantis", undefined],
+    ["constructor", undefined],
+    ["__proto__", undefined],
+    ["Rome, constructor", undefined],
   ])("maps %j to %s", (name, code) => {
     expect(countryCode(name)).toBe(code);
   });

@@ -1,3 +1,4 @@
+import { ownValue } from "../lookup";
 import { municipalityId, officialCodeProblem, Partner } from "../model/municipality";
 import type { CsvInput } from "./decode";
 import type { ImportIssue, ImportResult } from "./issues";
@@ -55,8 +56,8 @@ const COLUMN_OF_PATH: Readonly<Record<string, string>> = {
 function columnMapper(columns: Readonly<Record<string, string>>) {
   return (path: readonly PropertyKey[]): string | undefined => {
     for (let n = path.length; n > 0; n--) {
-      const key = COLUMN_OF_PATH[path.slice(0, n).map(String).join(".")];
-      if (key) return columns[key] ?? key;
+      const key = ownValue(COLUMN_OF_PATH, path.slice(0, n).map(String).join("."));
+      if (key) return ownValue(columns, key) ?? key;
     }
     return undefined;
   };
@@ -175,7 +176,7 @@ export function importSwedishMunicipalities(
     (row) => {
       const local = row.required("name");
       const lanCode = row.required("lan_kod");
-      const iso = lanCode ? SE_LAN_ISO[lanCode] : undefined;
+      const iso = lanCode ? ownValue(SE_LAN_ISO, lanCode) : undefined;
       const fields: PartnerFields = {
         country: "SE",
         code: row.required("kommunkod"),
@@ -188,7 +189,7 @@ export function importSwedishMunicipalities(
         language: "sv",
       };
       if (iso) fields.region.iso = `SE-${iso}`;
-      const en = local ? SE_ENGLISH[local] : undefined;
+      const en = local ? ownValue(SE_ENGLISH, local) : undefined;
       if (en) fields.en = en;
       return fields;
     },

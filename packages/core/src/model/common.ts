@@ -13,7 +13,7 @@ export const REVIEW_COUNTRIES: readonly CountryCode[] = ["RU", "BY"];
 /** An ISO 3166-1 alpha-2 country code in upper case, such as `UA`, `SE` or `NO`. */
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code in upper case")
+  .regex(/^[A-Z]{2}$/, { error: "expected an ISO 3166-1 alpha-2 code in upper case", abort: true })
   .refine((c) => COUNTRIES.has(c), "unknown ISO 3166-1 country code");
 /** An ISO 3166-1 alpha-2 country code in upper case, such as `UA`, `SE` or `NO`. */
 export type CountryCode = z.infer<typeof CountryCode>;
@@ -64,13 +64,26 @@ export function hasControlCharacters(value: string): boolean {
   return false;
 }
 
-/** A trimmed text of bounded length, free of control characters. */
+/**
+ * Bidirectional formatting characters (embeddings, overrides, isolates and the invisible marks)
+ * make a name render in an order other than the one stored, so "Київ" can show as another town
+ * in a list or a CSV. Plain right-to-left letters are not affected.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** True when the text holds a bidirectional formatting character (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C). */
+export function hasBidiControls(value: string): boolean {
+  return BIDI_CONTROLS.test(value);
+}
+
+/** A trimmed text of bounded length, free of control and bidirectional formatting characters. */
 export function text(max: number) {
   return z
     .string()
     .trim()
     .max(max)
-    .refine((s) => !hasControlCharacters(s), "contains control characters");
+    .refine((s) => !hasControlCharacters(s), "contains control characters")
+    .refine((s) => !hasBidiControls(s), "contains bidirectional formatting characters");
 }
 
 /** A required trimmed text of bounded length. */

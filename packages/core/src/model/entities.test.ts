@@ -30,6 +30,7 @@ describe("Need", () => {
     ["a quantity without a unit", { quantity: { amount: 3 } }, "quantity.unit"],
     ["an overlong description", { description: "x".repeat(2001) }, "description"],
     ["a control character", { description: "a\u0000b" }, "description"],
+    ["a right-to-left override", { description: "a\u202Eb" }, "description"],
     ["an unknown status", { status: "done" }, "status"],
   ])("rejects a need with %s", (_l, overrides, path) => {
     const r = Need.safeParse({

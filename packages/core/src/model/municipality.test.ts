@@ -13,6 +13,31 @@ function issuePaths(result: { success: boolean; error?: { issues: { path: Proper
 }
 
 describe("Municipality", () => {
+  it.each(["202E", "202A", "2066", "2069", "200E", "200F", "061C"])(
+    "rejects a name holding the bidirectional control U+%s",
+    (hex) => {
+      const mark = String.fromCodePoint(Number.parseInt(hex, 16));
+      const r = Partner.safeParse(partnerInput({ names: { local: `Kar${mark}lskrona` } }));
+      expect(r.success).toBe(false);
+      expect(issuePaths(r)).toEqual(["names.local"]);
+    },
+  );
+
+  it("keeps right-to-left and Cyrillic letters in names", () => {
+    const r = Partner.safeParse(partnerInput({ names: { local: "Київ שלום مرحبا" } }));
+    expect(r.success).toBe(true);
+  });
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "rejects the country %j as an unknown code instead of throwing",
+    (country) => {
+      const r = Partner.safeParse(partnerInput({ country }));
+      expect(r.success).toBe(false);
+      expect(issuePaths(r)).toEqual(["country"]);
+      expect(officialCodeProblem(country, "1234")).toBeNull();
+    },
+  );
+
   it("accepts a hromada and applies defaults", () => {
     const h = Hromada.parse(hromadaInput());
     expect(h.status).toBe("published");

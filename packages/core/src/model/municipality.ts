@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { SituationCategory } from "../taxonomy/situations";
-import { Coordinates, CountryCode, Id, IsoDate, LanguageCode, requiredText, text } from "./common";
+import {
+  Coordinates,
+  CountryCode,
+  Id,
+  IsoDate,
+  isCountryCode,
+  LanguageCode,
+  requiredText,
+  text,
+} from "./common";
 import { ContactPerson } from "./contact";
 
 /** Whether a municipality is a Ukrainian hromada or a European partner municipality. */
@@ -9,16 +18,16 @@ export const MunicipalityKind = z.enum(["hromada", "partner"]);
 export type MunicipalityKind = z.infer<typeof MunicipalityKind>;
 
 /** Official code formats by country: KATOTTG (UA), kommunkod (SE), kommunenummer (NO). */
-const OFFICIAL_CODE_FORMATS: Readonly<Record<string, { pattern: RegExp; name: string }>> = {
-  UA: { pattern: /^UA\d{17}$/, name: "a KATOTTG code (UA followed by 17 digits)" },
-  SE: { pattern: /^\d{4}$/, name: "a four-digit kommunkod" },
-  NO: { pattern: /^\d{4}$/, name: "a four-digit kommunenummer" },
-};
+const OFFICIAL_CODE_FORMATS: ReadonlyMap<string, { pattern: RegExp; name: string }> = new Map([
+  ["UA", { pattern: /^UA\d{17}$/, name: "a KATOTTG code (UA followed by 17 digits)" }],
+  ["SE", { pattern: /^\d{4}$/, name: "a four-digit kommunkod" }],
+  ["NO", { pattern: /^\d{4}$/, name: "a four-digit kommunenummer" }],
+]);
 const GENERIC_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
 /** Checks an official municipality code against its country's format; returns an error text or null. */
 export function officialCodeProblem(country: string, code: string): string | null {
-  const format = OFFICIAL_CODE_FORMATS[country];
+  const format = OFFICIAL_CODE_FORMATS.get(country);
   if (format) return format.pattern.test(code) ? null : `expected ${format.name}`;
   return GENERIC_CODE.test(code) ? null : "expected letters and digits, at most 32 characters";
 }
@@ -165,6 +174,8 @@ function refineOfficialCode(
   m: { country: string; officialCode: string },
   ctx: z.RefinementCtx,
 ): void {
+  // An unknown country already failed; its code format is not worth a second message.
+  if (!isCountryCode(m.country)) return;
   const problem = officialCodeProblem(m.country, m.officialCode);
   if (problem) ctx.addIssue({ code: "custom", path: ["officialCode"], message: problem });
 }

@@ -98,4 +98,17 @@ describe("Questionnaire", () => {
     expect(r.success).toBe(false);
     expect(paths(r)).toContain(path);
   });
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "rejects the country %j as unknown instead of throwing",
+    (country) => {
+      const answers = questionnaireInput();
+      const r = Questionnaire.safeParse({
+        ...answers,
+        municipality: { ...answers.municipality, country },
+      });
+      expect(r.success).toBe(false);
+      expect(paths(r)).toEqual(["municipality.country"]);
+    },
+  );
 });

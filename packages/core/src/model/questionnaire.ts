@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CooperationAreaCode } from "../taxonomy/cooperation-areas";
 import type { SituationCategory } from "../taxonomy/situations";
-import { CountryCode, IsoDate, LanguageCode, requiredText, text } from "./common";
+import { CountryCode, IsoDate, isCountryCode, LanguageCode, requiredText, text } from "./common";
 import { ContactPerson } from "./contact";
 import { municipalityId, officialCodeProblem, type Partner, Region } from "./municipality";
 import { ExperienceLevel, type Offer, OfferResource } from "./offer";
@@ -65,6 +65,8 @@ export const Questionnaire = z
     }),
   })
   .superRefine((q, ctx) => {
+    // An unknown country already failed; its code format is not worth a second message.
+    if (!isCountryCode(q.municipality.country)) return;
     const problem = officialCodeProblem(q.municipality.country, q.municipality.officialCode);
     if (problem)
       ctx.addIssue({ code: "custom", path: ["municipality", "officialCode"], message: problem });

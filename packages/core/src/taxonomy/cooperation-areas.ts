@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ownValue } from "../lookup";
 import type { Labels, Locale } from "./labels";
 
 /**
@@ -218,7 +219,8 @@ const AREA_BY_CODE = new Map<string, (typeof COOPERATION_AREAS)[number]>(
 
 /** Returns the label of a cooperation area in the given language. */
 export function cooperationAreaLabel(code: CooperationAreaCode, locale: Locale): string {
-  return AREA_BY_CODE.get(code)?.labels[locale] ?? code;
+  const labels = AREA_BY_CODE.get(code)?.labels;
+  return (labels && ownValue(labels, locale)) ?? code;
 }
 
 /** Returns the thematic group (infrastructure, administration, reception, …) of an area. */

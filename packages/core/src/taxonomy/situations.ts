@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ownValue } from "../lookup";
 import type { Labels, Locale } from "./labels";
 
 /**
@@ -55,5 +56,6 @@ export function situationZone(category: SituationCategory): SituationZone {
 
 /** Returns the label of a situation category in the given language. */
 export function situationLabel(category: SituationCategory, locale: Locale): string {
-  return SITUATION_CATEGORIES.find((s) => s.code === category)?.labels[locale] ?? category;
+  const labels = SITUATION_CATEGORIES.find((s) => s.code === category)?.labels;
+  return (labels && ownValue(labels, locale)) ?? category;
 }

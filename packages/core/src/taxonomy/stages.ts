@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IllegalTransitionError, type Result } from "../errors";
+import { ownValue } from "../lookup";
 import type { Labels, Locale } from "./labels";
 
 /** Partnership stages, in the order a partnership normally moves through them. */
@@ -129,5 +130,6 @@ export function isForwardMove(from: Stage, to: Stage): boolean {
 
 /** Returns the label of a stage in the given language. */
 export function stageLabel(stage: Stage, locale: Locale): string {
-  return STAGES.find((s) => s.code === stage)?.labels[locale] ?? stage;
+  const labels = STAGES.find((s) => s.code === stage)?.labels;
+  return (labels && ownValue(labels, locale)) ?? stage;
 }

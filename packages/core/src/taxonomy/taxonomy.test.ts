@@ -6,13 +6,14 @@ import {
   cooperationAreaLabel,
   isCooperationAreaCode,
 } from "./cooperation-areas";
-import { LOCALES } from "./labels";
+import { LOCALES, type Locale } from "./labels";
 import {
   SITUATION_CATEGORIES,
   SituationCategory,
   situationLabel,
   situationZone,
 } from "./situations";
+import { stageLabel } from "./stages";
 
 describe("cooperation areas", () => {
   it("has unique, kebab-case codes", () => {
@@ -87,4 +88,16 @@ describe("situation categories", () => {
       for (const locale of LOCALES) expect(situationLabel(category, locale)).not.toBe(category);
     }
   });
+});
+
+describe("labels for an untrusted locale", () => {
+  it.each(["constructor", "__proto__", "toString"])(
+    "falls back to the code for %j instead of an Object.prototype member",
+    (locale) => {
+      const l = locale as Locale;
+      expect(cooperationAreaLabel("education", l)).toBe("education");
+      expect(situationLabel("rear", l)).toBe("rear");
+      expect(stageLabel("contact", l)).toBe("contact");
+    },
+  );
 });

@@ -1,10 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
 import { sha256Hex } from "../../lib/crypto";
+import { isSessionTokenShaped } from "../../lib/session-token";
 import type { Actor } from "./actor";
-
-/** Tokens are base64url of 32 bytes; anything else is rejected before touching the database. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,128}$/;
 
 /**
  * The actor behind a session token, or null when the token is unknown, expired, or its user is
@@ -19,7 +17,7 @@ export async function resolveSession({
   token: string;
   now: string;
 }): Promise<Actor | null> {
-  if (!TOKEN_SHAPE.test(token)) return null;
+  if (!isSessionTokenShaped(token)) return null;
   const hash = await sha256Hex(token);
   const [row] = await rows<{
     id: string;

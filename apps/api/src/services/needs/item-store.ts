@@ -52,11 +52,14 @@ function parseItem<T extends { id: string }>(kind: ItemKind<T>, value: unknown):
   return parsed.data;
 }
 
+// With `lock`, creates for one municipality queue on its row (FOR NO KEY UPDATE conflicts with
+// itself, unlike FOR SHARE), so each one counts the items the one before it committed and the
+// MAX_ITEMS check cannot be passed by creates running side by side.
 async function ownerOf(tx: Executor, municipalityId: string, lock: boolean) {
   const [m] = await rows<{ kind: "hromada" | "partner"; status: string }>(
     tx,
     lock
-      ? sql`SELECT kind, status FROM municipalities WHERE id = ${municipalityId} FOR SHARE`
+      ? sql`SELECT kind, status FROM municipalities WHERE id = ${municipalityId} FOR NO KEY UPDATE`
       : sql`SELECT kind, status FROM municipalities WHERE id = ${municipalityId}`,
   );
   return m;

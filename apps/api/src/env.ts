@@ -15,7 +15,7 @@ export const Env = z.object({
     .optional(),
   /**
    * A folder in the reference data formats, imported (idempotently) at start-up; `off` for none.
-   * Unset, the Node entry uses `shared/data` beside the checkout when it exists.
+   * Unset, the Node entry imports the catalogue shipped in @pobratym/reference-data.
    */
   POBRATYM_REFERENCE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

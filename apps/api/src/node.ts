@@ -15,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const config = env();
 const logger = jsonLogger(config.LOG_LEVEL);
 const clock = () => new Date();
-const referenceDir = referenceDirFor(config.POBRATYM_REFERENCE_DIR, resolve(here, "../../.."));
+const referenceDir = referenceDirFor(config.POBRATYM_REFERENCE_DIR);
 const db = await openDatabase({ ...config, POBRATYM_REFERENCE_DIR: referenceDir }, logger, clock);
 const referenceAssets = {
   oblastShapes: async () =>

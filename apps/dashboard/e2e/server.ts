@@ -5,6 +5,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { referenceDataUrl } from "@pobratym/reference-data";
 import { createStubServer } from "./stub-server";
 
 export const DASHBOARD_DIR = resolve(import.meta.dirname, "..");
@@ -32,9 +34,8 @@ export function requireChromium(): string {
   }
   return CHROMIUM;
 }
-/** The real reference catalogue (~2,100 municipalities), when this machine has it. */
-export const REFERENCE_DIR =
-  process.env.POBRATYM_REFERENCE_DIR ?? resolve(DASHBOARD_DIR, "../../../shared/data");
+/** The real reference catalogue (~2,100 municipalities), shipped in @pobratym/reference-data. */
+export const REFERENCE_DIR = fileURLToPath(referenceDataUrl);
 export const hasReferenceData = existsSync(join(REFERENCE_DIR, "ua-hromadas.csv"));
 
 /** A running server the browser can open. */

@@ -1,12 +1,14 @@
-// Usage: pnpm --filter @pobratym/api run import DIR   (a relative DIR is taken from where pnpm was run)
+// Usage: pnpm --filter @pobratym/api run import [DIR]   (a relative DIR is taken from where pnpm was run;
+// without one, POBRATYM_REFERENCE_DIR or the catalogue shipped in @pobratym/reference-data)
 // Imports a folder of reference CSV files into the configured database (DATABASE_URL or PGlite).
 import { resolve } from "node:path";
 import { createDb } from "../db/create-db";
 import { env } from "../env";
+import { referenceDirFor } from "../reference-dir";
 import { importReferenceFolder } from "../services/catalogue/import-reference";
 
 async function main(): Promise<number> {
-  const dirArg = process.argv[2] ?? env().POBRATYM_REFERENCE_DIR;
+  const dirArg = process.argv[2] ?? referenceDirFor(env().POBRATYM_REFERENCE_DIR);
   if (!dirArg) {
     console.error("usage: pnpm --filter @pobratym/api run import DIR");
     return 2;

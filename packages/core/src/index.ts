@@ -117,7 +117,12 @@ export { DEMO_DATASET } from "./demo/demo-dataset";
 export type { CoreErrorCode, Result } from "./errors";
 // errors
 export { CoreError, IllegalTransitionError, InvalidInputError } from "./errors";
-export { REFERENCE_ATTRIBUTION } from "./import/attribution";
+export {
+  ATTRIBUTION_ROW,
+  ATTRIBUTION_ROW_PREFIX,
+  isAttributionRow,
+  REFERENCE_ATTRIBUTION,
+} from "./import/attribution";
 export type { CsvError, CsvErrorCode, CsvRecord, CsvTable } from "./import/csv";
 // import (CSV reference catalogue) — section owned by the search/import work
 export { parseCsv } from "./import/csv";

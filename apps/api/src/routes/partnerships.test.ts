@@ -14,6 +14,7 @@ import { rows } from "../db/db";
 import { insertPartnerships } from "../services/catalogue/insert-activity";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
 import { createRoleSet, createTestMunicipality, createTestUser, type RoleSet } from "../test/auth";
+import { csvLines } from "../test/csv";
 import { TEST_NOW, testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -421,7 +422,7 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes.slice(3));
-      const lines = text.trimEnd().split("\r\n");
+      const lines = csvLines(text);
       expect(lines[0]).toMatch(/^id,hromada_id,hromada,/);
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(",'=Bergen,");

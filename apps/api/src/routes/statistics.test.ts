@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertNeeds, insertPartnerships } from "../services/catalogue/insert-activity";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
+import { csvLines } from "../test/csv";
 import { TEST_NOW, testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -229,6 +230,7 @@ describe.each(ENGINES)("GET /statistics on %s", (engine) => {
       "region_code,region_iso,oblast,oblast_latin,hromadas,with_partner,without_partner",
     );
     expect(text).toContain(`${ODESA.code},UA-51,${ODESA.name},Odesa Oblast,1,0,1`);
+    expect(csvLines(text)[0]).toMatch(/^region_code,/);
   });
 
   it("rejects an unknown table or parameter with a 400 problem", async () => {

@@ -46,6 +46,8 @@ export type MunicipalityFeature = z.infer<typeof MunicipalityFeature>;
 export const MunicipalityFeatureCollection = z.object({
   type: z.literal("FeatureCollection"),
   features: z.array(MunicipalityFeature),
+  /** The data's attribution line (`REFERENCE_ATTRIBUTION`), which the licences require with it. */
+  attribution: z.string(),
 });
 /** The body of `GET /api/v1/municipalities?format=geojson`. */
 export type MunicipalityFeatureCollection = z.infer<typeof MunicipalityFeatureCollection>;

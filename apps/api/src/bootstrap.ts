@@ -3,11 +3,14 @@ import type { Env } from "./env";
 import type { Logger } from "./logger";
 import { bootstrapCoordinatorFromEnv } from "./services/auth/bootstrap-coordinator";
 import { importReferenceFolder } from "./services/catalogue/import-reference";
+import { ImportRefusedError } from "./services/catalogue/safe-import";
 import { seedDemo } from "./services/catalogue/seed-demo";
 
 /**
  * Opens the database for a Node process and fills the catalogue: the demo dataset on an empty
- * database, then the reference folder when POBRATYM_REFERENCE_DIR is set (idempotent).
+ * database, then the reference folder when POBRATYM_REFERENCE_DIR is set (idempotent, and skipped
+ * when the files and the importer are those of the last applied import). A refused import is
+ * logged and the server starts on the data it had.
  * Order matters: the demo is only seeded into an empty catalogue, so it runs first.
  */
 export async function openDatabase(
@@ -16,6 +19,7 @@ export async function openDatabase(
     | "DATABASE_URL"
     | "POBRATYM_DATA_DIR"
     | "POBRATYM_REFERENCE_DIR"
+    | "POBRATYM_IMPORT_MAX_CHANGE"
     | "POBRATYM_COORDINATOR_EMAIL"
     | "POBRATYM_COORDINATOR_PASSWORD"
     | "POBRATYM_COORDINATOR_NAME"
@@ -33,23 +37,49 @@ export async function openDatabase(
   try {
     if (await seedDemo({ db, now: clock().toISOString() })) logger.info("seeded the demo dataset");
     await bootstrapCoordinatorFromEnv({ db, env, logger, now: clock().toISOString() });
-    if (env.POBRATYM_REFERENCE_DIR) {
-      const summary = await importReferenceFolder({
-        db,
-        dir: env.POBRATYM_REFERENCE_DIR,
-        now: clock().toISOString(),
-      });
-      logger.info("imported reference data", {
-        dir: env.POBRATYM_REFERENCE_DIR,
-        municipalities: summary.municipalities,
-        ties: summary.ties,
-        errors: summary.errors.length,
-        warnings: summary.warnings.length,
-      });
-    }
+    if (env.POBRATYM_REFERENCE_DIR) await importAtStartUp(db, env, logger, clock);
   } catch (error) {
     await db.close();
     throw error;
   }
   return db;
+}
+
+async function importAtStartUp(
+  db: Db,
+  env: Pick<Env, "POBRATYM_REFERENCE_DIR" | "POBRATYM_IMPORT_MAX_CHANGE">,
+  logger: Logger,
+  clock: () => Date,
+): Promise<void> {
+  const dir = env.POBRATYM_REFERENCE_DIR ?? "";
+  try {
+    const summary = await importReferenceFolder({
+      db,
+      dir,
+      now: clock().toISOString(),
+      skipUnchanged: true,
+      maxChange: env.POBRATYM_IMPORT_MAX_CHANGE,
+    });
+    if (summary.status === "unchanged") {
+      logger.info("reference data unchanged since the last import; skipped", { dir });
+      return;
+    }
+    logger.info("imported reference data", {
+      dir,
+      municipalities: summary.municipalities,
+      ties: summary.ties,
+      situationChanges: summary.situationChanges.length,
+      errors: summary.errors.length,
+      warnings: summary.warnings.length,
+    });
+  } catch (error) {
+    if (!(error instanceof ImportRefusedError)) throw error;
+    // The import changed nothing: serve the catalogue as it was, and say why loudly.
+    logger.error("reference import refused; starting on the data already in the database", {
+      dir,
+      reason: error.message,
+      errors: error.report.errors.slice(0, 20),
+      situationChanges: error.report.situationChanges.length,
+    });
+  }
 }

@@ -18,6 +18,11 @@ export const Env = z.object({
    * Unset, the Node entry imports the catalogue shipped in @pobratym/reference-data.
    */
   POBRATYM_REFERENCE_DIR: z.string().min(1).optional(),
+  /**
+   * The largest share (0–1) of hromadas whose situation one reference import may change; an
+   * import that would change more is refused. The first import into an empty catalogue is exempt.
+   */
+  POBRATYM_IMPORT_MAX_CHANGE: z.coerce.number().min(0).max(1).default(0.1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * The first coordinator: created at start-up from these when no coordinator exists yet (never

@@ -127,8 +127,10 @@ export type { CsvError, CsvErrorCode, CsvRecord, CsvTable } from "./import/csv";
 // import (CSV reference catalogue) — section owned by the search/import work
 export { parseCsv } from "./import/csv";
 export type { CsvInput } from "./import/decode";
+export { checkReferenceFiles } from "./import/file-checks";
 export type { ImportHromadasOptions } from "./import/hromadas";
 export { importHromadas, situationFromWarStatus } from "./import/hromadas";
+export { REFERENCE_IMPORTER_VERSION } from "./import/importer-version";
 export type { ImportIssue, ImportIssueCode, ImportResult } from "./import/issues";
 export {
   importNorwegianMunicipalities,

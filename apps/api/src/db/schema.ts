@@ -364,6 +364,18 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
 
+/** Applied and refused reference imports: fingerprints and reports (0005_reference_imports.sql). */
+export const referenceImports = pgTable("reference_imports", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts("at").notNull(),
+  source: text("source"),
+  filesHash: text("files_hash").notNull(),
+  importerVersion: text("importer_version").notNull(),
+  outcome: text("outcome").notNull(),
+  message: text("message").notNull(),
+  report: jsonb("report").notNull(),
+});
+
 /** Every table, for drizzle's relational query builder and the schema test. */
 export const schema = {
   municipalities,
@@ -387,4 +399,5 @@ export const schema = {
   conferenceOutcomes,
   questionnaires,
   idempotencyKeys,
+  referenceImports,
 };

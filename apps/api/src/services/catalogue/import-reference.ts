@@ -1,13 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type ImportSummary, importReferenceFiles } from "@pobratym/core";
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
-import { upsertMunicipalities } from "./upsert-municipalities";
-import { insertTies } from "./upsert-ties";
-import { writeAudit } from "./write-audit";
+import { type ReferenceImportOutcome, runReferenceImport } from "./safe-import";
 
-/** Reads the reference CSV files of a folder (names as in /work/shared/data) into memory. */
+/** Reads the reference CSV files of a folder (names as in @pobratym/reference-data) into memory. */
 export async function readReferenceFolder(dir: string): Promise<Record<string, Uint8Array>> {
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith(".csv")).sort();
   const files: Record<string, Uint8Array> = {};
@@ -15,44 +11,35 @@ export async function readReferenceFolder(dir: string): Promise<Record<string, U
   return files;
 }
 
+/** How an import runs: see runReferenceImport. */
+export interface ImportOptions {
+  /** Check and compute everything, write nothing. */
+  dryRun?: boolean;
+  /** Skip when the last applied import had the same files and importer (start-up, CLI). */
+  skipUnchanged?: boolean;
+  /** The largest share of hromadas whose situation may change (POBRATYM_IMPORT_MAX_CHANGE). */
+  maxChange?: number;
+}
+
 /**
- * Loads reference files into the catalogue in one transaction, keyed by (country, official code):
- * importing the same files again updates rows and never duplicates them. Rows core rejects are
- * reported, not loaded. Returns what changed.
+ * Loads reference files into the catalogue, keyed by (country, official code): importing the
+ * same files again updates rows and never duplicates them. Every file is checked first and any
+ * problem refuses the whole import (ImportRefusedError) with nothing written; otherwise it is
+ * applied in one transaction. Returns what changed.
  */
 export async function importReference({
   db,
   files,
   now,
+  source,
+  ...options
 }: {
   db: Db;
   files: Record<string, string | Uint8Array>;
   now: string;
-}): Promise<ImportSummary> {
-  const parsed = importReferenceFiles(files);
-  const summary = await db.orm.transaction(async (tx) => {
-    const municipalities = await upsertMunicipalities({
-      tx,
-      municipalities: parsed.municipalities,
-      source: "reference",
-      now,
-    });
-    const ties = await insertTies({ tx, ties: parsed.ties, now });
-    await writeAudit({
-      tx,
-      at: now,
-      actor: { id: null, label: "reference import" },
-      entityType: "catalogue",
-      entityId: "reference",
-      action: "import",
-      after: { municipalities, ties, errors: parsed.errors.length, files: Object.keys(files) },
-    });
-    return { municipalities, ties, errors: parsed.errors, warnings: parsed.warnings };
-  });
-  // Fresh statistics after a bulk load, so the planner uses the search index: PGlite runs no
-  // autovacuum, and without them it guesses a seq scan is cheaper.
-  await db.orm.execute(sql`ANALYZE municipalities, ties`);
-  return summary;
+  source?: string;
+} & ImportOptions): Promise<ReferenceImportOutcome> {
+  return runReferenceImport({ db, files, now, source, ...options });
 }
 
 /** Imports the reference folder `dir`; see importReference. */
@@ -60,10 +47,17 @@ export async function importReferenceFolder({
   db,
   dir,
   now,
+  ...options
 }: {
   db: Db;
   dir: string;
   now: string;
-}): Promise<ImportSummary> {
-  return importReference({ db, files: await readReferenceFolder(dir), now });
+} & ImportOptions): Promise<ReferenceImportOutcome> {
+  return importReference({
+    db,
+    files: await readReferenceFolder(dir),
+    now,
+    source: dir,
+    ...options,
+  });
 }

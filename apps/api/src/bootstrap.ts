@@ -3,15 +3,22 @@ import type { Env } from "./env";
 import type { Logger } from "./logger";
 import { bootstrapCoordinatorFromEnv } from "./services/auth/bootstrap-coordinator";
 import { importReferenceFolder } from "./services/catalogue/import-reference";
+import {
+  loadReportedPartnerships,
+  removeDemo,
+} from "./services/catalogue/load-reported-partnerships";
 import { ImportRefusedError } from "./services/catalogue/safe-import";
 import { seedDemo } from "./services/catalogue/seed-demo";
 
 /**
- * Opens the database for a Node process and fills the catalogue: the demo dataset on an empty
- * database, then the reference folder when POBRATYM_REFERENCE_DIR is set (idempotent, and skipped
- * when the files and the importer are those of the last applied import). A refused import is
- * logged and the server starts on the data it had.
- * Order matters: the demo is only seeded into an empty catalogue, so it runs first.
+ * Opens the database for a Node process and fills the catalogue, the demo or the real one, never
+ * both:
+ * - demo (POBRATYM_DEMO=1, or no POBRATYM_REFERENCE_DIR): the demo dataset, seeded into an empty
+ *   catalogue only;
+ * - real: any demo rows taken out first, then the reference folder imported (idempotent, and
+ *   skipped when the files and the importer are those of the last applied import), then the
+ *   partnerships named in public reporting. A refused import is logged and the server starts on
+ *   the data it had.
  */
 export async function openDatabase(
   env: Pick<
@@ -20,6 +27,7 @@ export async function openDatabase(
     | "POBRATYM_DATA_DIR"
     | "POBRATYM_REFERENCE_DIR"
     | "POBRATYM_IMPORT_MAX_CHANGE"
+    | "POBRATYM_DEMO"
     | "POBRATYM_COORDINATOR_EMAIL"
     | "POBRATYM_COORDINATOR_PASSWORD"
     | "POBRATYM_COORDINATOR_NAME"
@@ -35,9 +43,19 @@ export async function openDatabase(
     ...opts,
   });
   try {
-    if (await seedDemo({ db, now: clock().toISOString() })) logger.info("seeded the demo dataset");
+    const demo = env.POBRATYM_DEMO === "1" || !env.POBRATYM_REFERENCE_DIR;
+    if (demo) {
+      if (await seedDemo({ db, now: clock().toISOString() }))
+        logger.info("seeded the demo dataset");
+    } else {
+      const cleaned = await removeDemo({ db });
+      if (cleaned > 0) logger.info("took the demo dataset out of the real catalogue", { cleaned });
+    }
     await bootstrapCoordinatorFromEnv({ db, env, logger, now: clock().toISOString() });
-    if (env.POBRATYM_REFERENCE_DIR) await importAtStartUp(db, env, logger, clock);
+    if (!demo) {
+      await importAtStartUp(db, env, logger, clock);
+      await loadReportedPartnerships({ db, now: clock().toISOString() });
+    }
   } catch (error) {
     await db.close();
     throw error;

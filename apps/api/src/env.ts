@@ -19,6 +19,11 @@ export const Env = z.object({
    */
   POBRATYM_REFERENCE_DIR: z.string().min(1).optional(),
   /**
+   * `1`: run on the demo dataset (seeded into an empty catalogue) and import no reference data.
+   * The demo is also seeded into an empty catalogue when the import is off.
+   */
+  POBRATYM_DEMO: z.enum(["0", "1"]).optional(),
+  /**
    * The largest share (0–1) of hromadas whose situation one reference import may change; an
    * import that would change more is refused. The first import into an empty catalogue is exempt.
    */

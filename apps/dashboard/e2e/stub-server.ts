@@ -52,6 +52,7 @@ export function createStubServer(distDir: string, apiOrigin?: string): Server {
         version: "stub",
         database: "pglite",
         municipalities: summaries.length,
+        catalogue: "demo",
       });
     }
     if (url.pathname === "/api/v1/municipalities") {

@@ -114,6 +114,7 @@ export {
 export type { DemoDataset } from "./demo/demo-dataset";
 // demo dataset
 export { DEMO_DATASET } from "./demo/demo-dataset";
+export { REPORTED_PARTNERSHIPS } from "./demo/reported-partnerships";
 export type { CoreErrorCode, Result } from "./errors";
 // errors
 export { CoreError, IllegalTransitionError, InvalidInputError } from "./errors";

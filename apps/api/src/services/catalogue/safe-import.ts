@@ -147,9 +147,11 @@ async function situationChanges(
       )
     ).map((r) => [r.id, r.situation]),
   );
-  const [reference] = await rows<{ n: number }>(
+  // The first import is exempt from the change limit: the catalogue holds nothing it loaded yet
+  // (at most the demo's municipalities, whose situations were illustrative).
+  const [applied] = await rows<{ n: number }>(
     tx,
-    sql`SELECT count(*)::int AS n FROM municipalities WHERE kind = 'hromada' AND source = 'reference'`,
+    sql`SELECT count(*)::int AS n FROM reference_imports WHERE outcome = 'applied'`,
   );
   const changes: SituationChange[] = [];
   for (const m of incoming) {
@@ -157,7 +159,7 @@ async function situationChanges(
     if (m.kind !== "hromada" || before === undefined || before === m.situation.category) continue;
     changes.push({ id: m.id, name: m.names.local, from: before, to: m.situation.category });
   }
-  return { changes, compared: existing.size, firstImport: (reference?.n ?? 0) === 0 };
+  return { changes, compared: existing.size, firstImport: (applied?.n ?? 0) === 0 };
 }
 
 /**
@@ -166,8 +168,8 @@ async function situationChanges(
  *    the same importer (a restart is instant);
  * 2. checks every file (core's row errors and `checkReferenceFiles`) and refuses on any problem;
  * 3. in one transaction: counts the hromadas whose situation would change and refuses when they
- *    are more than `maxChange` of those compared (the first import into a catalogue without
- *    reference hromadas is exempt), then writes municipalities, ties, the audit entry and the
+ *    are more than `maxChange` of those compared (the first import, before any was applied, is
+ *    exempt), then writes municipalities, ties, the audit entry and the
  *    import's record with its report; a dry run rolls all of it back.
  * A refusal throws ImportRefusedError after recording it; the catalogue is left as it was.
  */

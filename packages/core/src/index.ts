@@ -20,6 +20,10 @@ export {
   MunicipalityFeatureCollection,
   MunicipalityProfile,
   PublicMunicipality,
+  ReferenceImportList,
+  ReferenceImportRecord,
+  ReferenceImportReport,
+  SituationChangeSummary,
 } from "./contract/catalogue";
 export {
   ConferenceDetail,

@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const referenceDir = process.env.POBRATYM_REFERENCE_DIR ?? resolve(here, "../../../../shared/data");
+const referenceDir =
+  process.env.POBRATYM_REFERENCE_DIR ?? resolve(here, "../../../packages/reference-data/data");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const TARGET_RATIO = 0.25;

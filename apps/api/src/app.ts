@@ -26,6 +26,7 @@ import { partnershipsRouter } from "./routes/partnerships";
 import { privacyRouter } from "./routes/privacy";
 import { questionnairesRouter } from "./routes/questionnaires";
 import { referenceRouter } from "./routes/reference";
+import { referenceImportsRouter } from "./routes/reference-imports";
 import { roundsRouter } from "./routes/rounds";
 import { statisticsRouter } from "./routes/statistics";
 import { suggestionsRouter } from "./routes/suggestions";
@@ -116,6 +117,7 @@ export function createApp(deps: Deps) {
   api.route("/", roundsRouter());
   api.route("/", conferencesRouter());
   api.route("/", referenceRouter(deps.referenceAssets));
+  api.route("/", referenceImportsRouter());
   app.route(API_BASE, api);
   // Adds the Idempotency-Key header to the documented POSTs that take it.
   documentIdempotencyKey(app.openAPIRegistry, API_BASE);

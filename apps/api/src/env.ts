@@ -16,7 +16,7 @@ export const Env = z.object({
     .optional(),
   /**
    * A folder in the reference data formats, imported (idempotently) at start-up; `off` for none.
-   * Unset, the Node entry uses `shared/data` beside the checkout when it exists.
+   * Unset, the Node entry imports the catalogue shipped in @pobratym/reference-data.
    */
   POBRATYM_REFERENCE_DIR: z.string().min(1).optional(),
   /**
@@ -42,6 +42,16 @@ export const Env = z.object({
   POBRATYM_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "expected an http:// or https:// URL" })
     .optional(),
+  /**
+   * `1`: run on the demo dataset (seeded into an empty catalogue) and import no reference data.
+   * The demo is also seeded into an empty catalogue when the import is off.
+   */
+  POBRATYM_DEMO: z.enum(["0", "1"]).optional(),
+  /**
+   * The largest share (0–1) of hromadas whose situation one reference import may change; an
+   * import that would change more is refused. The first import into an empty catalogue is exempt.
+   */
+  POBRATYM_IMPORT_MAX_CHANGE: z.coerce.number().min(0).max(1).default(0.1),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
    * The first coordinator: created at start-up from these when no coordinator exists yet (never

@@ -17,8 +17,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const config = env();
 const logger = jsonLogger(config.LOG_LEVEL);
 const clock = () => new Date();
-const referenceDir = referenceDirFor(config.POBRATYM_REFERENCE_DIR, resolve(here, "../../.."));
-const db = await openDatabase({ ...config, POBRATYM_REFERENCE_DIR: referenceDir }, logger, clock);
+// The oblast shapes come from the reference folder in demo mode too; only the import is off.
+const referenceDir = referenceDirFor(config.POBRATYM_REFERENCE_DIR);
+const importDir = config.POBRATYM_DEMO === "1" ? undefined : referenceDir;
+const db = await openDatabase({ ...config, POBRATYM_REFERENCE_DIR: importDir }, logger, clock);
 const referenceAssets = {
   oblastShapes: async () =>
     referenceDir

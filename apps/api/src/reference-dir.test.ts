@@ -1,20 +1,19 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { referenceDirFor } from "./reference-dir";
+import { PACKAGED_REFERENCE_DIR, referenceDirFor } from "./reference-dir";
 
 describe("referenceDirFor", () => {
-  const root = "/srv/checkout";
-  const sibling = resolve("/srv/shared/data");
-  const has = (path: string) => path === resolve(sibling, "ua-hromadas.csv");
-
   it("takes the configured folder as it is", () => {
-    expect(referenceDirFor("/data/ref", root, has)).toBe("/data/ref");
+    expect(referenceDirFor("/data/ref")).toBe("/data/ref");
   });
-  it("imports nothing when told off, even with shared/data beside the checkout", () => {
-    expect(referenceDirFor("off", root, has)).toBeUndefined();
+  it("imports nothing when told off", () => {
+    expect(referenceDirFor("off")).toBeUndefined();
   });
-  it("falls back to shared/data beside the checkout when it holds the reference files", () => {
-    expect(referenceDirFor(undefined, root, has)).toBe(sibling);
-    expect(referenceDirFor(undefined, root, () => false)).toBeUndefined();
+  it("uses the catalogue shipped in @pobratym/reference-data when nothing is set", () => {
+    expect(referenceDirFor(undefined)).toBe(PACKAGED_REFERENCE_DIR);
+    expect(PACKAGED_REFERENCE_DIR).toMatch(/reference-data[\\/]data[\\/]?$/);
+    expect(existsSync(join(PACKAGED_REFERENCE_DIR, "ua-hromadas.csv"))).toBe(true);
+    expect(existsSync(join(PACKAGED_REFERENCE_DIR, "ua-oblasts.topo.json"))).toBe(true);
   });
 });

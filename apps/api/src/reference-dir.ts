@@ -1,22 +1,21 @@
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { referenceDataUrl } from "@pobratym/reference-data";
 
 /** Set POBRATYM_REFERENCE_DIR to this to start without importing any reference folder. */
 export const NO_REFERENCE = "off";
 
+/** The data folder of @pobratym/reference-data, which ships with the product. */
+export const PACKAGED_REFERENCE_DIR = fileURLToPath(referenceDataUrl);
+
 /**
- * The reference folder a Node process imports at start-up: POBRATYM_REFERENCE_DIR when set (`off`
- * for none), else `shared/data` beside the checkout when it holds the reference files — the layout
- * this project is developed in, so `pnpm start` comes up with the real catalogue. A deployment
- * without that folder gets the demo dataset only, as before.
+ * The reference folder a Node process imports: POBRATYM_REFERENCE_DIR when set (`off` for none),
+ * else the catalogue shipped in @pobratym/reference-data, so a fresh clone's `pnpm start` serves
+ * the whole catalogue with nothing beside the checkout and nothing to set.
  */
 export function referenceDirFor(
   configured: string | undefined,
-  checkoutRoot: string,
-  exists: (path: string) => boolean = existsSync,
+  packaged: string = PACKAGED_REFERENCE_DIR,
 ): string | undefined {
   if (configured === NO_REFERENCE) return undefined;
-  if (configured) return configured;
-  const sibling = resolve(checkoutRoot, "..", "shared", "data");
-  return exists(join(sibling, "ua-hromadas.csv")) ? sibling : undefined;
+  return configured ?? packaged;
 }

@@ -315,7 +315,7 @@ describe.skipIf(SKIP_BROWSER)("dashboard in Chromium against the API", () => {
 
   it.runIf(hasReferenceData)("draws the oblast outlines once the API serves them", async () => {
     // The API will serve the shapes later; until then the browser gets the reference file here
-    // (read from shared/data at test time, never copied into the repo).
+    // (from @pobratym/reference-data).
     const topo = join(REFERENCE_DIR, "ua-oblasts.topo.json");
     await page.route("**/api/v1/reference/oblasts.topo.json", (route) =>
       route.fulfill({ path: topo, contentType: "application/json" }),

@@ -5,6 +5,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { referenceDataUrl } from "@pobratym/reference-data";
 import { createStubServer } from "./stub-server";
 
 export const DASHBOARD_DIR = resolve(import.meta.dirname, "..");
@@ -32,9 +34,8 @@ export function requireChromium(): string {
   }
   return CHROMIUM;
 }
-/** The real reference catalogue (~2,100 municipalities), when this machine has it. */
-export const REFERENCE_DIR =
-  process.env.POBRATYM_REFERENCE_DIR ?? resolve(DASHBOARD_DIR, "../../../shared/data");
+/** The real reference catalogue (~2,100 municipalities), shipped in @pobratym/reference-data. */
+export const REFERENCE_DIR = fileURLToPath(referenceDataUrl);
 export const hasReferenceData = existsSync(join(REFERENCE_DIR, "ua-hromadas.csv"));
 
 /** A running server the browser can open. */
@@ -103,9 +104,15 @@ async function waitForHealth(
 
 /**
  * Starts what the browser talks to. Requires the built dashboard (dist/). Prefers the built API
- * (apps/api/dist/node.js) with a fresh data dir, which seeds its demo; falls back to the stand-in.
+ * (apps/api/dist/node.js) with a fresh data dir: the real catalogue from @pobratym/reference-data,
+ * or with `demo` the demo dataset (POBRATYM_DEMO=1), whose needs, offers and partnerships the
+ * workflow pages use. The two never mix. Falls back to the stand-in.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer({
+  demo = false,
+}: {
+  demo?: boolean;
+} = {}): Promise<RunningServer> {
   if (!existsSync(join(DIST_DIR, "index.html"))) {
     throw new Error(
       `the dashboard is not built: run \`pnpm --filter @pobratym/dashboard build\` first (${DIST_DIR})`,
@@ -138,9 +145,10 @@ export async function startServer(): Promise<RunningServer> {
       PORT: "0",
       POBRATYM_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
-      // With the reference data the API imports the full catalogue on top of its demo seed, so the
-      // browser sees ~2,100 municipalities (paging, the map); without it, the demo seed alone.
-      ...(hasReferenceData ? { POBRATYM_REFERENCE_DIR: REFERENCE_DIR } : {}),
+      // The real catalogue: ~2,100 municipalities (paging, the map). The demo: 16, with activity.
+      ...(demo
+        ? { POBRATYM_DEMO: "1", POBRATYM_REFERENCE_DIR: "" }
+        : { POBRATYM_DEMO: "", POBRATYM_REFERENCE_DIR: REFERENCE_DIR }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,7 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { type MunicipalitySummary, Problem, searchKey } from "@pobratym/core";
+import {
+  type MunicipalitySummary,
+  Problem,
+  REFERENCE_ATTRIBUTION,
+  searchKey,
+} from "@pobratym/core";
 import { STUB_PROFILES, toSummary } from "./stub-fixtures";
 
 const TYPES: Record<string, string> = {
@@ -47,6 +52,7 @@ export function createStubServer(distDir: string, apiOrigin?: string): Server {
         version: "stub",
         database: "pglite",
         municipalities: summaries.length,
+        catalogue: "demo",
       });
     }
     if (url.pathname === "/api/v1/municipalities") {
@@ -88,6 +94,7 @@ export function createStubServer(distDir: string, apiOrigin?: string): Server {
                 ]
               : [],
           ),
+          attribution: REFERENCE_ATTRIBUTION,
         });
       }
       const limit = Number(p.get("limit") ?? 50);

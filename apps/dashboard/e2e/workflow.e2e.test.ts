@@ -45,7 +45,7 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("workflow pages in Chromium against the
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    server = await startServer();
+    server = await startServer({ demo: true });
     browser = await chromium.launch({
       executablePath: requireChromium(),
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],

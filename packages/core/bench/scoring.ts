@@ -29,7 +29,8 @@ import {
 } from "../src/index";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const referenceDir = process.env.POBRATYM_REFERENCE_DIR ?? resolve(here, "../../../../shared/data");
+const referenceDir =
+  process.env.POBRATYM_REFERENCE_DIR ?? resolve(here, "../../reference-data/data");
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 90_000);
 const TOP = 50;
 const CHUNK = Number(process.env.BENCH_CHUNK ?? 4096);

@@ -21,6 +21,10 @@ export {
   MunicipalityFeatureCollection,
   MunicipalityProfile,
   PublicMunicipality,
+  ReferenceImportList,
+  ReferenceImportRecord,
+  ReferenceImportReport,
+  SituationChangeSummary,
 } from "./contract/catalogue";
 export {
   ConferenceDetail,
@@ -112,16 +116,25 @@ export {
   TieSummary,
   UpdateTieInput,
 } from "./contract/ties";
+// the partnerships named in public reporting, as facts (the demo dataset is `@pobratym/core/demo`)
+export { REPORTED_PARTNERSHIPS } from "./demo/reported-partnerships";
 export type { CoreErrorCode, Result } from "./errors";
 // errors
 export { CoreError, IllegalTransitionError, InvalidInputError } from "./errors";
-export { REFERENCE_ATTRIBUTION } from "./import/attribution";
+export {
+  ATTRIBUTION_ROW,
+  ATTRIBUTION_ROW_PREFIX,
+  isAttributionRow,
+  REFERENCE_ATTRIBUTION,
+} from "./import/attribution";
 export type { CsvError, CsvErrorCode, CsvRecord, CsvTable } from "./import/csv";
 // import (CSV reference catalogue) — section owned by the search/import work
 export { parseCsv } from "./import/csv";
 export type { CsvInput } from "./import/decode";
+export { checkReferenceFiles } from "./import/file-checks";
 export type { ImportHromadasOptions } from "./import/hromadas";
 export { importHromadas, situationFromWarStatus } from "./import/hromadas";
+export { REFERENCE_IMPORTER_VERSION } from "./import/importer-version";
 export type { ImportIssue, ImportIssueCode, ImportResult } from "./import/issues";
 export {
   importNorwegianMunicipalities,

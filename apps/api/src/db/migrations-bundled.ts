@@ -6,10 +6,14 @@ import init from "./migrations/0001_init.sql";
 import searchTrigram from "./migrations/0002_search_trigram.sql";
 import partnershipListOrder from "./migrations/0003_partnership_list_order.sql";
 import contactVersions from "./migrations/0004_contact_versions.sql";
+import referenceImports from "./migrations/0005_reference_imports.sql";
+import demoApart from "./migrations/0006_demo_apart.sql";
 
 export const EDGE_MIGRATIONS: readonly Migration[] = [
   { name: "0001_init.sql", sql: init },
   { name: "0002_search_trigram.sql", sql: searchTrigram },
   { name: "0003_partnership_list_order.sql", sql: partnershipListOrder },
   { name: "0004_contact_versions.sql", sql: contactVersions },
+  { name: "0005_reference_imports.sql", sql: referenceImports },
+  { name: "0006_demo_apart.sql", sql: demoApart },
 ];

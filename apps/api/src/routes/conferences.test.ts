@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../db/db";
 import { createTestMunicipality, createTestUser, type TestUser } from "../test/auth";
+import { csvLines } from "../test/csv";
 import { testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -25,7 +26,7 @@ async function csvRows(res: Response, filename: string): Promise<string[]> {
   const bytes = new Uint8Array(await res.arrayBuffer());
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   // Rows end in CRLF; the newline inside TRICKY is a bare LF, so it stays within its row.
-  return new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+  return csvLines(new TextDecoder().decode(bytes.slice(3)));
 }
 
 const send = (method: string, body: unknown, headers: Record<string, string> = {}) => ({

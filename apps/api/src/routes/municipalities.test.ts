@@ -4,11 +4,13 @@ import {
   MunicipalityProfile,
   type MunicipalitySummary,
   Problem,
+  REFERENCE_ATTRIBUTION,
   searchKey,
 } from "@pobratym/core";
 import { DEMO_DATASET } from "@pobratym/core/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../services/catalogue/seed-demo";
+import { csvLines } from "../test/csv";
 import { testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -198,13 +200,15 @@ describe.each(ENGINES)("the catalogue routes on %s", (engine) => {
       expect(f.geometry.coordinates).toEqual([m?.centre?.lon, m?.centre?.lat]);
       expect(f.properties).not.toHaveProperty("contacts");
     }
+    // The attribution the licences require travels with the data, as a top-level member.
+    expect(body.attribution).toBe(REFERENCE_ATTRIBUTION);
   });
 
   it("returns CSV with a header and one line per match", async () => {
     const res = await app.request("/api/v1/municipalities?format=csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    const lines = (await res.text()).trimEnd().split("\r\n");
+    const lines = csvLines(await res.text());
     expect(lines[0]).toMatch(/^id,kind,country,official_code,name_local/);
     expect(lines.length - 1).toBe(published.length);
   });

@@ -15,6 +15,7 @@ import { upsertMunicipalities } from "../services/catalogue/upsert-municipalitie
 import { withTransaction } from "../services/context";
 import { insertPartnership } from "../services/partnerships/insert-partnership";
 import { createRoleSet, createTestMunicipality, createTestUser, type RoleSet } from "../test/auth";
+import { csvLines } from "../test/csv";
 import { TEST_NOW, testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -438,7 +439,7 @@ describe.each(ENGINES)("partnerships on %s", (engine) => {
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes.slice(3));
-      const lines = text.trimEnd().split("\r\n");
+      const lines = csvLines(text);
       expect(lines[0]).toMatch(/^id,hromada_id,hromada,/);
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(",'=Bergen,");

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../db/db";
 import { createRoleSet, type RoleSet, sampleQuestionnaire } from "../test/auth";
+import { csvLines } from "../test/csv";
 import { testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 import { QUESTIONNAIRE_LIMIT } from "./questionnaires";
@@ -155,7 +156,7 @@ describe.each(ENGINES)("questionnaires on %s", (engine) => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // Rows end in CRLF; the name's newline is a bare LF inside its quoted cell.
-    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    const lines = csvLines(new TextDecoder().decode(bytes.slice(3)));
     expect(lines[0]).toMatch(/^id,status,submitted_at,reviewed_at,municipality_id,country,/);
     expect(lines[0]).toContain(",contact_name,contact_role,contact_email,");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(items.map((s) => s.id));

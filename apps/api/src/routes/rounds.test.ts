@@ -6,6 +6,7 @@ import { rows } from "../db/db";
 import { seedDemo } from "../services/catalogue/seed-demo";
 import { addNeed, addPartner } from "../services/matching/fixtures.test-helpers";
 import { createTestUser, type TestUser } from "../test/auth";
+import { csvLines } from "../test/csv";
 import { testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -107,7 +108,7 @@ describe.each(ENGINES)("rounds on %s", (engine) => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    const lines = (await res.text()).trim().split("\r\n");
+    const lines = csvLines(await res.text());
     expect(lines[0]).toContain("hromada_id");
     expect(lines).toHaveLength(round.proposals.length + 1);
   });
@@ -256,7 +257,7 @@ describe.each(ENGINES)("rounds on %s", (engine) => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // Rows end in CRLF; the title's newline is a bare LF inside its quoted cell.
-    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    const lines = csvLines(new TextDecoder().decode(bytes.slice(3)));
     expect(lines[0]).toBe(
       "id,title,status,mode,created_at,created_by,hromadas,partners,pairs,matched_hromadas," +
         "unmatched_hromadas,total_score,accepted_pairs",

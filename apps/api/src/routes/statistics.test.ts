@@ -12,6 +12,7 @@ import { insertNeeds } from "../services/catalogue/insert-activity";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
 import { withTransaction } from "../services/context";
 import { insertPartnership } from "../services/partnerships/insert-partnership";
+import { csvLines } from "../test/csv";
 import { TEST_NOW, testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
@@ -234,6 +235,7 @@ describe.each(ENGINES)("GET /statistics on %s", (engine) => {
       "region_code,region_iso,oblast,oblast_latin,hromadas,with_partner,without_partner",
     );
     expect(text).toContain(`${ODESA.code},UA-51,${ODESA.name},Odesa Oblast,1,0,1`);
+    expect(csvLines(text)[0]).toMatch(/^region_code,/);
   });
 
   it("rejects an unknown table or parameter with a 400 problem", async () => {

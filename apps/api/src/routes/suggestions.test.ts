@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { municipalityId, Problem, SuggestionList } from "@pobratym/core";
 import { DEMO_DATASET } from "@pobratym/core/demo";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACKAGED_REFERENCE_DIR } from "../reference-dir";
 import { importReferenceFolder } from "../services/catalogue/import-reference";
 import { seedDemo } from "../services/catalogue/seed-demo";
 import { addNeed, addPartner } from "../services/matching/fixtures.test-helpers";
@@ -13,9 +12,6 @@ import { testApp, testContext } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
 
 const KHERSON = municipalityId("UA", "UA65100150000057191");
-const REFERENCE_DIR =
-  process.env.POBRATYM_REFERENCE_DIR ?? resolve(import.meta.dirname, "../../../../../shared/data");
-const hasReference = existsSync(join(REFERENCE_DIR, "ua-hromadas.csv"));
 const url = (id: string, query = "") => `/api/v1/municipalities/${id}/suggestions${query}`;
 
 describe.each(ENGINES)("suggestions on %s", (engine) => {
@@ -189,7 +185,7 @@ describe.each(ENGINES)("suggestions on %s", (engine) => {
 });
 
 // The full reference catalogue (about 2,100 municipalities), PGlite only: the import is the slow part.
-describe.skipIf(!hasReference)("suggestions on the reference catalogue", () => {
+describe("suggestions on the reference catalogue", () => {
   let t: TestDatabase;
   let app: ReturnType<typeof testApp>;
   let coordinator: TestUser;
@@ -197,7 +193,10 @@ describe.skipIf(!hasReference)("suggestions on the reference catalogue", () => {
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
     app = testApp(t.db);
-    await importReferenceFolder({ ctx: testContext(t.db), dir: REFERENCE_DIR });
+    await importReferenceFolder({
+      ctx: testContext(t.db),
+      dir: PACKAGED_REFERENCE_DIR,
+    });
     coordinator = await createTestUser(t.db, { role: "coordinator" });
   }, 120_000);
   afterAll(async () => {

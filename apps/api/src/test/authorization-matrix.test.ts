@@ -149,6 +149,29 @@ export const ROWS: MatrixRow[] = [
     allowed: COORDINATOR,
     prepare: () => ({ path: `${API}/users` }),
   },
+  {
+    method: "GET",
+    route: "/reference/imports",
+    target: "hromada",
+    allowed: COORDINATOR,
+    prepare: () => ({ path: `${API}/reference/imports` }),
+  },
+  {
+    method: "GET",
+    route: "/reference/imports/{id}",
+    target: "hromada",
+    allowed: COORDINATOR,
+    prepare: async (ctx) => {
+      const [row] = await rows<{ id: number }>(
+        ctx.db.orm,
+        sql`INSERT INTO reference_imports (at, files_hash, importer_version, outcome, message, report)
+          VALUES (${ctx.now}::timestamptz, 'test', 'test', 'applied', 'test',
+            '{"errors": [], "warnings": [], "situationChanges": []}'::jsonb)
+          RETURNING id`,
+      );
+      return { path: `${API}/reference/imports/${row?.id}` };
+    },
+  },
   // profiles
   {
     method: "POST",

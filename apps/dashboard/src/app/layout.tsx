@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from "react-router";
 import { Attribution } from "../components/ui/attribution";
 import { AccountMenu } from "../features/auth/components/account-menu";
 import { useAuth } from "../features/auth/hooks/use-auth";
+import { DemoBanner } from "../features/catalogue-mode/components/demo-banner";
 import { LanguageSwitcher, type MessageKey, useI18n } from "../i18n";
 import { paths } from "./paths";
 
@@ -82,6 +83,7 @@ export function Layout() {
           <LanguageSwitcher />
         </div>
       </header>
+      <DemoBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>

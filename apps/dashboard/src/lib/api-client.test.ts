@@ -28,12 +28,19 @@ describe("apiUrl", () => {
 
 describe("apiGet", () => {
   it("returns the body parsed with the core schema", async () => {
-    respond(200, { status: "ok", version: "1.0.0", database: "pglite", municipalities: 2100 });
+    respond(200, {
+      status: "ok",
+      version: "1.0.0",
+      database: "pglite",
+      municipalities: 2100,
+      catalogue: "real",
+    });
     await expect(apiGet("/health", Health)).resolves.toEqual({
       status: "ok",
       version: "1.0.0",
       database: "pglite",
       municipalities: 2100,
+      catalogue: "real",
     });
   });
 

@@ -4,6 +4,7 @@ import { Need } from "../model/need";
 import { Offer } from "../model/offer";
 import { Partnership } from "../model/partnership";
 import { Tie } from "../model/tie";
+import { SituationCategory } from "../taxonomy/situations";
 import { Contact } from "./profile-edits";
 
 const { contacts: _hromadaContacts, ...hromadaShape } = Hromada.shape;
@@ -46,6 +47,8 @@ export type MunicipalityFeature = z.infer<typeof MunicipalityFeature>;
 export const MunicipalityFeatureCollection = z.object({
   type: z.literal("FeatureCollection"),
   features: z.array(MunicipalityFeature),
+  /** The data's attribution line (`REFERENCE_ATTRIBUTION`), which the licences require with it. */
+  attribution: z.string(),
 });
 /** The body of `GET /api/v1/municipalities?format=geojson`. */
 export type MunicipalityFeatureCollection = z.infer<typeof MunicipalityFeatureCollection>;
@@ -61,6 +64,50 @@ export const ImportIssueSummary = z.object({
 });
 /** One problem an import reports. */
 export type ImportIssueSummary = z.infer<typeof ImportIssueSummary>;
+
+/** A hromada whose situation a reference import changed (or, when refused, would have changed). */
+export const SituationChangeSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: SituationCategory,
+  to: SituationCategory,
+});
+/** A hromada whose situation a reference import changed. */
+export type SituationChangeSummary = z.infer<typeof SituationChangeSummary>;
+
+/** One reference import that was applied or refused, with the size of its report. */
+export const ReferenceImportRecord = z.object({
+  id: z.number().int().positive(),
+  at: z.string(),
+  /** The folder it was read from, when known. */
+  source: z.string().nullable(),
+  outcome: z.enum(["applied", "refused"]),
+  /** What it did, or why it was refused. */
+  message: z.string(),
+  errorCount: z.number().int().nonnegative(),
+  warningCount: z.number().int().nonnegative(),
+  situationChangeCount: z.number().int().nonnegative(),
+});
+/** One reference import that was applied or refused. */
+export type ReferenceImportRecord = z.infer<typeof ReferenceImportRecord>;
+
+/** The body of `GET /api/v1/reference/imports`: the latest imports, newest first. */
+export const ReferenceImportList = z.object({ items: z.array(ReferenceImportRecord) });
+/** The body of `GET /api/v1/reference/imports`. */
+export type ReferenceImportList = z.infer<typeof ReferenceImportList>;
+
+/**
+ * The body of `GET /api/v1/reference/imports/{id}`: one import's report, its errors and warnings
+ * with file, row and field, and the situations it changed.
+ */
+export const ReferenceImportReport = z.object({
+  import: ReferenceImportRecord,
+  errors: z.array(ImportIssueSummary),
+  warnings: z.array(ImportIssueSummary),
+  situationChanges: z.array(SituationChangeSummary),
+});
+/** One reference import's report. */
+export type ReferenceImportReport = z.infer<typeof ReferenceImportReport>;
 
 /** The summary of a reference or demo import, as the CLI prints it and an import route returns it. */
 export const ImportSummary = z.object({

@@ -106,6 +106,11 @@ export const Health = z.object({
   version: z.string(),
   database: z.enum(["pglite", "postgres"]),
   municipalities: z.number().int().nonnegative(),
+  /**
+   * What the catalogue holds: `demo` (the built-in demo dataset, which the dashboard marks as
+   * such), `real` (the reference catalogue and what people entered), or `empty`.
+   */
+  catalogue: z.enum(["demo", "real", "empty"]),
 });
 /** The body of `GET /api/v1/health`. */
 export type Health = z.infer<typeof Health>;

@@ -15,7 +15,12 @@ export type ImportIssueCode =
   | "ambiguous-town"
   | "missing-status"
   | "missing-file"
-  | "ignored-file";
+  | "ignored-file"
+  | "wrong-delimiter"
+  | "wrong-encoding"
+  | "impossible-value"
+  | "unknown-code"
+  | "truncated-file";
 
 /**
  * One problem found while importing a reference file. `row` is the 1-based data row (the first

@@ -19,16 +19,16 @@ const load = <T>(name: string): Promise<T> => import(/* @vite-ignore */ name) as
 const fs = await load<NodeFs>("node:fs");
 const path = await load<NodePath>("node:path");
 const url = await load<NodeUrl>("node:url");
-const env =
-  (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 const here = path.dirname(url.fileURLToPath((import.meta as { url: string }).url));
 
-/** The reference data folder: POBRATYM_REFERENCE_DIR, else `<repo root>/../shared/data`. */
-export const REFERENCE_DIR =
-  env.POBRATYM_REFERENCE_DIR ?? path.join(here, "../../../../../shared/data");
+/**
+ * The data folder of the workspace package @pobratym/reference-data. Core depends on nothing in
+ * the workspace, so its tests read the files by path; they are always there, so nothing skips.
+ */
+export const REFERENCE_DIR = path.join(here, "../../../reference-data/data");
 
-/** True when the reference data folder holds the CSV files the tests read. */
-export const HAS_REFERENCE_DATA = fs.existsSync(path.join(REFERENCE_DIR, "ua-hromadas.csv"));
+if (!fs.existsSync(path.join(REFERENCE_DIR, "ua-hromadas.csv")))
+  throw new Error(`the reference data is missing from ${REFERENCE_DIR}`);
 
 /** Reads one reference file as UTF-8 text. */
 export function readReference(file: string): string {

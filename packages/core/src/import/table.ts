@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isAttributionRow } from "./attribution";
 import { parseCsv } from "./csv";
 import { type CsvInput, decodeText } from "./decode";
 import type { ImportIssue, ImportIssueCode } from "./issues";
@@ -114,14 +115,22 @@ export interface Table {
 /**
  * Decodes and parses a CSV file and checks its header has the required columns. Rows with a
  * structural problem (wrong field count, unterminated or stray quote, invalid UTF-8) are reported
- * and left out of `rows`; every other row is returned for the importer to validate.
+ * and left out of `rows`; every other row is returned for the importer to validate. A last row
+ * that is the attribution row of the app's own exports (`Source: …`) is not data and is skipped.
  */
 export function readTable(
   file: string,
   input: CsvInput,
   requiredColumns: readonly string[],
 ): Table {
-  const { header, rows, errors: csvErrors } = parseCsv(decodeText(input));
+  const parsed = parseCsv(decodeText(input));
+  const { header } = parsed;
+  let { rows, errors: csvErrors } = parsed;
+  const last = rows.at(-1);
+  if (last && isAttributionRow(last.fields)) {
+    rows = rows.slice(0, -1);
+    csvErrors = csvErrors.filter((e) => !(e.row === last.row && e.code === "field-count"));
+  }
   const errors: ImportIssue[] = [];
   const missing = requiredColumns.filter((c) => !header.includes(c));
   for (const column of missing) {

@@ -47,6 +47,8 @@ export const Partnership = z
     history: z.array(StageEvent).default([]),
     signedOn: IsoDate.optional(),
     description: text(4000).optional(),
+    /** Where the partnership is documented (public reporting), for partnerships loaded as facts. */
+    source: text(1000).optional(),
   })
   .superRefine((p, ctx) => {
     const last = p.history.at(-1);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HAS_REFERENCE_DATA, referenceColumn } from "../import/reference-dir.test-helpers";
+import { referenceColumn } from "../import/reference-dir.test-helpers";
 import { municipalitySearchKeys, searchNames } from "./names";
 import { matchesSearch, searchKey, searchKeys, searchRank } from "./normalise";
 
@@ -184,7 +184,7 @@ describe("searchKeys and municipality names", () => {
 });
 
 // Precision on the real catalogue: the fold must not merge distinct names needlessly.
-describe.skipIf(!HAS_REFERENCE_DATA)("searchKey on the reference catalogue", () => {
+describe("searchKey on the reference catalogue", () => {
   const collisions = (names: string[]) => {
     const byKey = new Map<string, Set<string>>();
     for (const n of names) {

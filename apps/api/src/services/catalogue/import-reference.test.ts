@@ -1,17 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { MunicipalityPage } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../db/db";
+import { PACKAGED_REFERENCE_DIR } from "../../reference-dir";
 import { testApp, testContext } from "../../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../../test/test-db";
 import { importReference, importReferenceFolder, readReferenceFolder } from "./import-reference";
 
-const REFERENCE_DIR =
-  process.env.POBRATYM_REFERENCE_DIR ??
-  resolve(import.meta.dirname, "../../../../../../shared/data");
-const hasReference = existsSync(join(REFERENCE_DIR, "ua-hromadas.csv"));
+// The catalogue shipped with the product: these tests never skip.
+const REFERENCE_DIR = PACKAGED_REFERENCE_DIR;
 
 /** Sums a numeric column of a reference CSV straight from the file, without core's parser. */
 function columnSum(file: string, column: string): number {
@@ -21,7 +20,7 @@ function columnSum(file: string, column: string): number {
   return lines.reduce((sum, line) => sum + Number(line.split(",")[index] || 0), 0);
 }
 
-describe.skipIf(!hasReference).each(ENGINES)("importing the reference folder on %s", (engine) => {
+describe.each(ENGINES)("importing the reference folder on %s", (engine) => {
   let t: TestDatabase;
   let first: Awaited<ReturnType<typeof importReferenceFolder>>;
   beforeAll(async () => {

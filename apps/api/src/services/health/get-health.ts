@@ -12,9 +12,11 @@ export async function getHealth({
   version: string;
 }): Promise<Health> {
   const { db } = ctx;
-  const [row] = await rows<{ n: number }>(
+  const [row] = await rows<{ n: number; demo: boolean; any: boolean }>(
     db.orm,
-    sql`SELECT count(*)::int AS n FROM municipalities WHERE status = 'published'`,
+    sql`SELECT count(*) FILTER (WHERE status = 'published')::int AS n,
+        bool_or(source = 'demo') AS demo, count(*) > 0 AS any FROM municipalities`,
   );
-  return { status: "ok", version, database: db.kind, municipalities: row?.n ?? 0 };
+  const catalogue = row?.demo ? "demo" : row?.any ? "real" : "empty";
+  return { status: "ok", version, database: db.kind, municipalities: row?.n ?? 0, catalogue };
 }

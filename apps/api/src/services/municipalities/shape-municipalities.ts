@@ -1,7 +1,14 @@
-import type { MunicipalityFeatureCollection, MunicipalitySummary } from "@pobratym/core";
+import {
+  type MunicipalityFeatureCollection,
+  type MunicipalitySummary,
+  REFERENCE_ATTRIBUTION,
+} from "@pobratym/core";
 import { toCsv } from "../../lib/csv";
 
-/** GeoJSON of administrative centres only: never a finer location, for the safety of people there. */
+/**
+ * GeoJSON of administrative centres only: never a finer location, for the safety of people there.
+ * A top-level `attribution` member carries the line the data's licences require.
+ */
 export function municipalitiesGeoJson(
   items: readonly MunicipalitySummary[],
 ): MunicipalityFeatureCollection {
@@ -22,6 +29,7 @@ export function municipalitiesGeoJson(
           ]
         : [],
     ),
+    attribution: REFERENCE_ATTRIBUTION,
   };
 }
 

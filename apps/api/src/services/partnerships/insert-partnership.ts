@@ -150,6 +150,7 @@ export async function insertOrFindPartnership(args: {
   tx: Tx;
   ctx: ServiceContext;
   input: Partnership;
+  as?: string;
 }): Promise<{ id: string; created: boolean }> {
   try {
     await insertPartnership(args);

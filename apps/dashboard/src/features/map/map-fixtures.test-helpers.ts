@@ -1,4 +1,4 @@
-import type { MunicipalitySummary } from "@pobratym/core";
+import { type MunicipalitySummary, REFERENCE_ATTRIBUTION } from "@pobratym/core";
 
 /** A hromada or partner summary for map tests; only what the map reads is worth overriding. */
 export function point(
@@ -96,6 +96,7 @@ export function geoJson(points: readonly MunicipalitySummary[]) {
       geometry: { type: "Point", coordinates: [centre?.lon ?? 0, centre?.lat ?? 0] },
       properties,
     })),
+    attribution: REFERENCE_ATTRIBUTION,
   };
 }
 

@@ -12,6 +12,9 @@ export const en = {
   "language.label": "Language",
   "footer.sources": "Data sources",
   "footer.about": "Pobratym helps European municipalities and Ukrainian hromadas find partners.",
+  "demo.label": "Demo data",
+  "demo.banner":
+    "This catalogue is the built-in demo: its needs, offers, descriptions and dates are partly invented and are not real data.",
 
   "common.loading": "Loading…",
   "common.retry": "Try again",

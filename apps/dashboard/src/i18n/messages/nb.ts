@@ -13,6 +13,9 @@ export const nb: Catalogue = {
   "footer.sources": "Datakilder",
   "footer.about":
     "Pobratym hjelper europeiske kommuner og ukrainske hromadaer med å finne partnere.",
+  "demo.label": "Demodata",
+  "demo.banner":
+    "Katalogen er den innebygde demoen: behovene, tilbudene, beskrivelsene og datoene er delvis oppdiktet og ikke ekte data.",
 
   "common.loading": "Laster inn …",
   "common.retry": "Prøv igjen",

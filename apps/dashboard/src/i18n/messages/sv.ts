@@ -12,6 +12,9 @@ export const sv: Catalogue = {
   "language.label": "Språk",
   "footer.sources": "Datakällor",
   "footer.about": "Pobratym hjälper europeiska kommuner och ukrainska hromador att hitta partner.",
+  "demo.label": "Demodata",
+  "demo.banner":
+    "Katalogen är den inbyggda demon: dess behov, erbjudanden, beskrivningar och datum är delvis påhittade och inte verkliga uppgifter.",
 
   "common.loading": "Laddar…",
   "common.retry": "Försök igen",

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type GeoPermissibleObjects, geoConicConformal, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import { describe, expect, it } from "vitest";
@@ -7,10 +7,10 @@ import type { OblastShape } from "../api/get-oblast-shapes";
 import { MAP_HEIGHT, MAP_WIDTH } from "./map-canvas";
 import { ukraineFrame } from "./ukraine-frame";
 
-/** The reference oblast outlines, when this machine has them (never copied into the repo). */
-const REFERENCE_TOPOLOGY = resolve(
-  import.meta.dirname,
-  "../../../../../../../shared/data/ua-oblasts.topo.json",
+/** The reference oblast outlines, shipped in @pobratym/reference-data. */
+// Resolved through the package's exports: jsdom tests see no file: URLs from import.meta.url.
+const REFERENCE_TOPOLOGY = createRequire(import.meta.url).resolve(
+  "@pobratym/reference-data/ua-oblasts.topo.json",
 );
 
 describe("ukraineFrame", () => {
@@ -54,36 +54,33 @@ describe("ukraineFrame", () => {
     expect(none.graticule).toMatch(/^M/);
   });
 
-  it.runIf(existsSync(REFERENCE_TOPOLOGY))(
-    "draws the reference oblasts with the same vertices as d3's resampling and clipping would",
-    () => {
-      const topology = JSON.parse(readFileSync(REFERENCE_TOPOLOGY, "utf8"));
-      const [name] = Object.keys(topology.objects);
-      const collection = feature(topology, topology.objects[name as string]) as unknown as {
-        features: GeoPermissibleObjects[];
-      };
-      const shapes: OblastShape[] = collection.features.map((geometry, i) => ({
-        iso: String(i),
-        name: undefined,
-        geometry,
-      }));
-      const frame = ukraineFrame(shapes);
-      // The full treatment: default precision (adaptive resampling) and antimeridian clipping.
-      const reference = geoConicConformal()
-        .parallels([45, 51])
-        .rotate([-31, 0])
-        .fitExtent(
-          [
-            [12, 12],
-            [MAP_WIDTH - 12, MAP_HEIGHT - 12],
-          ],
-          { type: "FeatureCollection", features: collection.features } as GeoPermissibleObjects,
-        );
-      expect(frame.projection.scale()).toBeCloseTo(reference.scale(), 6);
-      expect(frame.projection.translate()[0]).toBeCloseTo(reference.translate()[0], 6);
-      expect(frame.projection.translate()[1]).toBeCloseTo(reference.translate()[1], 6);
-      const path = geoPath(reference).digits(1);
-      expect(frame.oblasts?.map((o) => o.d)).toEqual(shapes.map((s) => path(s.geometry)));
-    },
-  );
+  it("draws the reference oblasts with the same vertices as d3's resampling and clipping would", () => {
+    const topology = JSON.parse(readFileSync(REFERENCE_TOPOLOGY, "utf8"));
+    const [name] = Object.keys(topology.objects);
+    const collection = feature(topology, topology.objects[name as string]) as unknown as {
+      features: GeoPermissibleObjects[];
+    };
+    const shapes: OblastShape[] = collection.features.map((geometry, i) => ({
+      iso: String(i),
+      name: undefined,
+      geometry,
+    }));
+    const frame = ukraineFrame(shapes);
+    // The full treatment: default precision (adaptive resampling) and antimeridian clipping.
+    const reference = geoConicConformal()
+      .parallels([45, 51])
+      .rotate([-31, 0])
+      .fitExtent(
+        [
+          [12, 12],
+          [MAP_WIDTH - 12, MAP_HEIGHT - 12],
+        ],
+        { type: "FeatureCollection", features: collection.features } as GeoPermissibleObjects,
+      );
+    expect(frame.projection.scale()).toBeCloseTo(reference.scale(), 6);
+    expect(frame.projection.translate()[0]).toBeCloseTo(reference.translate()[0], 6);
+    expect(frame.projection.translate()[1]).toBeCloseTo(reference.translate()[1], 6);
+    const path = geoPath(reference).digits(1);
+    expect(frame.oblasts?.map((o) => o.d)).toEqual(shapes.map((s) => path(s.geometry)));
+  });
 });

@@ -16,8 +16,13 @@ type Doc = {
   components?: { securitySchemes?: Record<string, unknown> };
 };
 
-// Routes that are infrastructure, not API operations: the document itself and its HTML page.
-const UNDOCUMENTED = new Set([`${API_BASE}/openapi.json`, `${API_BASE}/docs`]);
+// Routes that are infrastructure, not API operations: the document itself, its HTML page and
+// that page's stylesheet.
+const UNDOCUMENTED = new Set([
+  `${API_BASE}/openapi.json`,
+  `${API_BASE}/docs`,
+  `${API_BASE}/docs.css`,
+]);
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
 describe("the OpenAPI document", () => {

@@ -60,6 +60,10 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+// tsc with skipLibCheck off reads all of zod's declarations: 10 s on an idle machine, several
+// times that on a busy CI runner.
+const TSC_TIMEOUT = 180_000;
+
 describe("the npm-packed tarball", () => {
   it("ships dist and the docs, not the source, and installs with npm", () => {
     const files = run("tar", ["-tzf", tarball], work).trim().split("\n");
@@ -139,39 +143,52 @@ describe("the npm-packed tarball", () => {
     types: [],
   };
 
-  it("compiles under node16 resolution as ESM and as CommonJS, and the output runs", () => {
-    writeFileSync(join(project, "example.mts"), readmeExample());
-    writeFileSync(join(project, "example.cts"), readmeExample());
-    tsc({
-      compilerOptions: {
-        ...strict,
-        module: "node16",
-        moduleResolution: "node16",
-        outDir: "node16",
-      },
-      files: ["example.mts", "example.cts"],
-    });
-    expectReadmeOutput(node("node16/example.mjs"));
-    expectReadmeOutput(node("node16/example.cjs"));
-  });
+  it(
+    "compiles under node16 resolution as ESM and as CommonJS, and the output runs",
+    () => {
+      writeFileSync(join(project, "example.mts"), readmeExample());
+      writeFileSync(join(project, "example.cts"), readmeExample());
+      tsc({
+        compilerOptions: {
+          ...strict,
+          module: "node16",
+          moduleResolution: "node16",
+          outDir: "node16",
+        },
+        files: ["example.mts", "example.cts"],
+      });
+      expectReadmeOutput(node("node16/example.mjs"));
+      expectReadmeOutput(node("node16/example.cjs"));
+    },
+    TSC_TIMEOUT,
+  );
 
-  it("type-checks under bundler resolution, and an esbuild bundle of it runs", async () => {
-    writeFileSync(join(project, "example.ts"), readmeExample());
-    tsc({
-      compilerOptions: { ...strict, module: "preserve", moduleResolution: "bundler", noEmit: true },
-      files: ["example.ts"],
-    });
-    await build({
-      entryPoints: [join(project, "example.ts")],
-      absWorkingDir: project,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      outfile: join(project, "bundler", "example.mjs"),
-      logLevel: "silent",
-    });
-    expectReadmeOutput(node("bundler/example.mjs"));
-  });
+  it(
+    "type-checks under bundler resolution, and an esbuild bundle of it runs",
+    async () => {
+      writeFileSync(join(project, "example.ts"), readmeExample());
+      tsc({
+        compilerOptions: {
+          ...strict,
+          module: "preserve",
+          moduleResolution: "bundler",
+          noEmit: true,
+        },
+        files: ["example.ts"],
+      });
+      await build({
+        entryPoints: [join(project, "example.ts")],
+        absWorkingDir: project,
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        outfile: join(project, "bundler", "example.mjs"),
+        logLevel: "silent",
+      });
+      expectReadmeOutput(node("bundler/example.mjs"));
+    },
+    TSC_TIMEOUT,
+  );
 
   it(`bundles \`import { searchKey }\` for the browser to under ${SEARCH_KEY_BUNDLE_LIMIT} bytes gzipped`, async () => {
     writeFileSync(

@@ -137,8 +137,12 @@ export { importTwinnings } from "./import/twinnings";
 export type { AssignmentResult, ExtraEdges } from "./matching/assignment";
 // matching: exact capacitated assignment (min-cost flow)
 export { solveAssignment, verifyPruning } from "./matching/assignment";
+export type { DecisiveComponent } from "./matching/decisive";
+export { markDecisive } from "./matching/decisive";
 export type { BipartiteGraph } from "./matching/edge-colouring";
 export { equitableEdgeColouring } from "./matching/edge-colouring";
+export type { LeftOutCode, LeftOutCount } from "./matching/left-out";
+export { countLeftOut, municipalityLeftOut } from "./matching/left-out";
 export type {
   PlanRoundOptions,
   PruningReport,
@@ -170,6 +174,7 @@ export type {
   ExcludedPair,
   Exclusion,
   ExclusionCode,
+  PairFlag,
   PairScore,
   PartnerBatch,
   PreferenceOutcome,

@@ -1,11 +1,13 @@
 import { InvalidInputError } from "../errors";
 import { type ExtraEdges, solveAssignment, verifyPruning } from "./assignment";
+import { type DecisiveComponent, markDecisive } from "./decisive";
+import { countLeftOut, type LeftOutCode, type LeftOutCount, municipalityLeftOut } from "./left-out";
 import type { HromadaProfile, PairRef, PartnerProfile } from "./profiles";
 import {
   compileScorer,
+  type PairFlag,
   type PreparedHromada,
   type PreparedPartner,
-  type ScoreComponent,
   type ScoreOptions,
   type Scorer,
 } from "./score";
@@ -36,6 +38,11 @@ export interface PlanRoundOptions extends ScoreOptions {
   mode?: "optimal" | "stable";
   /** In stable mode, which side proposes (and gets its best stable outcome); default hromadas. */
   proposing?: "hromadas" | "partners";
+  /**
+   * Hromadas occupied before 2022 can neither receive visits nor be rebuilt by a partner now, so
+   * rounds leave them out unless this is true.
+   */
+  includeOccupiedBefore2022?: boolean;
 }
 
 /** One pair of a round plan, with the reasons behind it. */
@@ -46,7 +53,14 @@ export interface RoundPair {
   /** The score as the solver saw it: `round(score × scale)`. */
   integerScore: number;
   pinned: boolean;
-  components: ScoreComponent[];
+  /**
+   * Every component (they sum to the score); decisive where removing it would move the partner
+   * down the hromada's own ranked list of candidates.
+   */
+  components: DecisiveComponent[];
+  /** True when the pair has no thematic fit (only with `policy.requireThematicFit: false`, or pinned). */
+  exploratory: boolean;
+  flags: PairFlag[];
 }
 
 /** What the plan did about candidate pruning, and whether the result is proven exact. */
@@ -98,6 +112,8 @@ export interface RoundPlan {
   excludedPairs: number;
   pruning: PruningReport;
   stable?: StabilityReport;
+  /** Municipalities that could take part in no pair, by reason, with counts. */
+  leftOut: LeftOutCount[];
 }
 
 const MAX_REPAIRS = 8;
@@ -159,7 +175,20 @@ export function planRound(
   if (!Array.isArray(hromadas)) fail("hromadas", "expected an array");
   if (!Array.isArray(partners)) fail("partners", "expected an array");
   if (options === null || typeof options !== "object") fail("options", "expected an object");
-  const scorer = compileScorer(options);
+  // The thematic floor is on unless the caller asks for exploratory pairs.
+  const scorer = compileScorer({
+    ...options,
+    policy: { requireThematicFit: true, ...options.policy },
+  });
+  // A pin is the coordinators' own choice: the thematic floor does not apply to it.
+  const pinScorer = scorer.policy.requireThematicFit
+    ? compileScorer({ ...options, policy: { ...scorer.policy, requireThematicFit: false } })
+    : scorer;
+  const explainPair = (u: number, e: number) => {
+    const h = H[u] as PreparedHromada;
+    const p = P[e] as PreparedPartner;
+    return pinned.has(key(u, e)) ? pinScorer.explain(h, p) : scorer.explain(h, p);
+  };
   const scale = options.scale ?? 100;
   if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0)
     fail("scale", "expected a positive number");
@@ -178,7 +207,19 @@ export function planRound(
   }
 
   // Prepare (validating with field paths in input order), then sort by id for determinism.
-  const H = hromadas.map((h, i) => scorer.prepareHromada(h, `hromadas[${i}]`)).sort(byId);
+  const includeOccupied = options.includeOccupiedBefore2022 ?? false;
+  if (typeof includeOccupied !== "boolean") fail("includeOccupiedBefore2022", "expected a boolean");
+  const leftOutEntries: { side: "hromada" | "partner"; code: LeftOutCode }[] = [];
+  const occupiedIds = new Set<string>();
+  const H = hromadas
+    .map((h, i) => scorer.prepareHromada(h, `hromadas[${i}]`))
+    .filter((h) => {
+      if (includeOccupied || !h.occupiedBefore2022) return true;
+      occupiedIds.add(h.id);
+      leftOutEntries.push({ side: "hromada", code: "occupied-before-2022" });
+      return false;
+    })
+    .sort(byId);
   const P = partners.map((p, j) => scorer.preparePartner(p, `partners[${j}]`)).sort(byId);
   const hIndex = indexById(H, "hromadas");
   const pIndex = indexById(P, "partners");
@@ -195,6 +236,7 @@ export function planRound(
       fail("demand", "expected a number or an object by hromada id");
     for (const [id, d] of Object.entries(demand)) {
       const u = hIndex.get(id);
+      if (u === undefined && occupiedIds.has(id)) continue;
       if (u === undefined) fail(`demand.${id}`, "unknown hromada id");
       if (!Number.isInteger(d) || d < 0) fail(`demand.${id}`, "expected a non-negative integer");
       leftQuota[u] = d;
@@ -205,6 +247,8 @@ export function planRound(
   const key = (u: number, e: number) => u * nR + e;
   const resolve = (pair: PairRef, field: string): [number, number] => {
     const u = hIndex.get(pair.hromadaId);
+    if (u === undefined && occupiedIds.has(pair.hromadaId))
+      fail(`${field}.hromadaId`, "occupied before 2022: left out unless includeOccupiedBefore2022");
     if (u === undefined) fail(`${field}.hromadaId`, `unknown hromada id "${pair.hromadaId}"`);
     const e = pIndex.get(pair.partnerId);
     if (e === undefined) fail(`${field}.partnerId`, `unknown partner id "${pair.partnerId}"`);
@@ -222,7 +266,7 @@ export function planRound(
     const f = `pinned[${i}]`;
     if (forbidden.has(key(u, e))) fail(f, "the pair is both pinned and forbidden");
     if (pinned.has(key(u, e))) return;
-    const result = scorer.explain(H[u] as PreparedHromada, P[e] as PreparedPartner);
+    const result = pinScorer.explain(H[u] as PreparedHromada, P[e] as PreparedPartner);
     if (result.excluded) {
       fail(f, `the pair is excluded (${result.exclusions.map((x) => x.code).join(", ")})`);
     }
@@ -260,7 +304,7 @@ export function planRound(
         if (admissible(u, e, s) || pinned.has(key(u, e))) {
           edges.left.push(u);
           edges.right.push(e);
-          edges.score.push(s);
+          edges.score.push(pinned.get(key(u, e)) ?? s);
         }
       }
     }
@@ -413,6 +457,18 @@ export function planRound(
 
   const pairs: RoundPair[] = [];
   const matched = new Uint8Array(nL);
+  // The partner ranked right after this one in the hromada's own list, for `decisive`.
+  const nextInRow = (u: number, e: number, s: number): number | null => {
+    const r = scoreRow(u);
+    let next = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < nR; j++) {
+      if (j === e) continue;
+      const v = r[j] as number;
+      if (!admissible(u, j, v)) continue;
+      if ((v < s || (v === s && j > e)) && v > next) next = v;
+    }
+    return next === Number.NEGATIVE_INFINITY ? null : next;
+  };
   let objective = 0;
   let totalScore = 0;
   for (const idx of chosen) {
@@ -420,7 +476,7 @@ export function planRound(
     const e = problem.edgeRight[idx] as number;
     const h = H[u] as PreparedHromada;
     const p = P[e] as PreparedPartner;
-    const result = scorer.explain(h, p);
+    const result = explainPair(u, e);
     if (result.excluded) throw new Error("unreachable: an excluded pair was chosen");
     const integerScore = problem.edgeScore[idx] as number;
     matched[u] = 1;
@@ -432,7 +488,9 @@ export function planRound(
       score: result.score,
       integerScore,
       pinned: pinned.has(key(u, e)),
-      components: result.components,
+      components: markDecisive(result.score, result.components, nextInRow(u, e, result.score)),
+      exploratory: result.exploratory,
+      flags: result.flags,
     });
   }
   pairs.sort(
@@ -441,6 +499,14 @@ export function planRound(
       byId({ id: a.partnerId }, { id: b.partnerId }),
   );
   const unmatched = H.filter((_, u) => matched[u] === 0).map((h) => h.id);
+  for (const h of H) {
+    const code = municipalityLeftOut(scorer, h);
+    if (code) leftOutEntries.push({ side: "hromada", code });
+  }
+  for (const p of P) {
+    const code = municipalityLeftOut(scorer, p);
+    if (code) leftOutEntries.push({ side: "partner", code });
+  }
   return {
     mode,
     pairs,
@@ -459,6 +525,7 @@ export function planRound(
       addedEdges,
     },
     ...(stable ? { stable } : {}),
+    leftOut: countLeftOut(leftOutEntries),
   };
 }
 

@@ -23,6 +23,7 @@ import { privacyRouter } from "./routes/privacy";
 import { questionnairesRouter } from "./routes/questionnaires";
 import { referenceRouter } from "./routes/reference";
 import { roundsRouter } from "./routes/rounds";
+import { settingsRouter } from "./routes/settings";
 import { statisticsRouter } from "./routes/statistics";
 import { suggestionsRouter } from "./routes/suggestions";
 import { tiesRouter } from "./routes/ties";
@@ -101,6 +102,7 @@ export function createApp(deps: Deps) {
   // Matching: suggestions, national rounds, conferences.
   api.route("/", suggestionsRouter());
   api.route("/", roundsRouter());
+  api.route("/", settingsRouter());
   api.route("/", conferencesRouter());
   api.route("/", referenceRouter(deps.referenceAssets));
   app.route(API_BASE, api);

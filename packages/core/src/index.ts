@@ -97,7 +97,11 @@ export {
 // API contract: suggestions, rounds and conferences — section owned by the API matching work
 export {
   ExplainedComponent,
+  LeftOutCodeSchema,
+  LeftOutCountSchema,
+  MatchingSettingsSchema,
   MatchParty,
+  PairFlagSchema,
   ScoreComponentCodeSchema,
   SuggestionItem,
   SuggestionList,

@@ -6,10 +6,12 @@ import init from "./migrations/0001_init.sql";
 import searchTrigram from "./migrations/0002_search_trigram.sql";
 import partnershipListOrder from "./migrations/0003_partnership_list_order.sql";
 import contactVersions from "./migrations/0004_contact_versions.sql";
+import matchingSettings from "./migrations/0005_matching_settings.sql";
 
 export const EDGE_MIGRATIONS: readonly Migration[] = [
   { name: "0001_init.sql", sql: init },
   { name: "0002_search_trigram.sql", sql: searchTrigram },
   { name: "0003_partnership_list_order.sql", sql: partnershipListOrder },
   { name: "0004_contact_versions.sql", sql: contactVersions },
+  { name: "0005_matching_settings.sql", sql: matchingSettings },
 ];

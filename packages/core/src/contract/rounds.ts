@@ -122,7 +122,7 @@ export const RoundResultSummary = z.object({
     k: z.number().int().nullable(),
     candidateEdges: z.number().int(),
     certified: z.boolean(),
-    method: z.enum(["complete", "dual-certificate", "full-solve", "unverified"]),
+    method: z.enum(["complete", "dual-certificate", "full-solve", "unverified", "lazy-lists"]),
     solves: z.number().int(),
     addedEdges: z.number().int(),
   }),
@@ -134,6 +134,8 @@ export const RoundResultSummary = z.object({
       optimum: z.number(),
       cost: z.number(),
       matchedHromadasAtOptimum: z.number().int(),
+      /** True when the optimum is proven over all admissible pairs. */
+      optimumCertified: z.boolean().default(true),
     })
     .nullable(),
   /** Municipalities that could take part in no pair, by reason, with counts. */

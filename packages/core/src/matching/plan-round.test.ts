@@ -295,6 +295,38 @@ describe("planRound invariants", () => {
     maximiseMatched: fc.boolean(),
   });
 
+  it("gives the same stable matching with any candidatesPerSide as over all pairs, and says so", () => {
+    const wide = fc.record({
+      hs: fc.uniqueArray(arbHromada, { selector: (h) => h.municipality.id, maxLength: 8 }),
+      ps: fc.uniqueArray(arbPartner, { selector: (p) => p.municipality.id, maxLength: 8 }),
+      demand: fc.integer({ min: 1, max: 2 }),
+      k: fc.integer({ min: 1, max: 3 }),
+      proposing: fc.constantFrom("hromadas" as const, "partners" as const),
+      maximiseMatched: fc.boolean(),
+      exploratory: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(wide, ({ hs, ps, demand, k, proposing, maximiseMatched, exploratory }) => {
+        const base = {
+          demand,
+          mode: "stable" as const,
+          proposing,
+          maximiseMatched,
+          ...(exploratory ? EXPLORE : {}),
+        };
+        const full = planRound(hs, ps, base);
+        const pruned = planRound(hs, ps, { ...base, candidatesPerSide: k });
+        const pairsOf = (plan: typeof full) => plan.pairs.map((p) => [p.hromadaId, p.partnerId]);
+        expect(pairsOf(pruned)).toEqual(pairsOf(full));
+        expect(pruned.pruning).toMatchObject({ certified: true, method: "lazy-lists" });
+        // Like with like: the stable matching never beats the plain optimum it is compared with.
+        if (pruned.stable?.optimumCertified) expect(pruned.stable.cost).toBeGreaterThanOrEqual(0);
+        if (full.stable?.optimumCertified) expect(full.stable.cost).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("finds the brute-force optimum on tiny rounds", () => {
     fc.assert(
       fc.property(instance, ({ hs, ps, demand, minScore, maximiseMatched }) => {

@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../errors";
 import { type ExtraEdges, solveAssignment, verifyPruning } from "./assignment";
 import { type DecisiveComponent, markDecisive } from "./decisive";
+import { type LazyStableSource, lazyDeferredAcceptance } from "./lazy-stable";
 import { countLeftOut, type LeftOutCode, type LeftOutCount, municipalityLeftOut } from "./left-out";
 import type { HromadaProfile, PairRef, PartnerProfile } from "./profiles";
 import {
@@ -11,9 +12,8 @@ import {
   type ScoreOptions,
   type Scorer,
 } from "./score";
-import { deferredAcceptance } from "./stable";
 import { TopK } from "./suggest";
-import type { AssignmentProblem, AssignmentSolution, StableProblem } from "./types";
+import type { AssignmentProblem, AssignmentSolution } from "./types";
 
 /** Options of a national matching round. */
 export interface PlanRoundOptions extends ScoreOptions {
@@ -75,8 +75,10 @@ export interface PruningReport {
    * `complete`: every pair was a candidate. `dual-certificate`: the solver's prices form an
    * optimal dual solution and no left-out pair beats them. `full-solve`: no such proof, so every
    * admissible pair was solved again and the better plan kept. `unverified`: too large for that.
+   * `lazy-lists` (stable mode): deferred acceptance grew each proposer's list whenever it ran out,
+   * so the matching is the stable matching over all admissible pairs, whatever `k` is.
    */
-  method: "complete" | "dual-certificate" | "full-solve" | "unverified";
+  method: "complete" | "dual-certificate" | "full-solve" | "unverified" | "lazy-lists";
   /** Solves run: 1, plus one per repair round that added violating pairs back. */
   solves: number;
   /** Pairs added back because the dual check found they might help. */
@@ -90,9 +92,11 @@ export interface StabilityReport {
   welfare: number;
   /** Sum of integer scores of the optimum (same candidates, pins and options). */
   optimum: number;
-  /** `optimum − welfare`, in solver units. */
+  /** `optimum − welfare`, in solver units; never negative when `optimumCertified`. */
   cost: number;
   matchedHromadasAtOptimum: number;
+  /** True when the optimum is proven over all admissible pairs (see the pruning report). */
+  optimumCertified: boolean;
 }
 
 /** The outcome of a national round. */
@@ -339,7 +343,10 @@ export function planRound(
     }
   }
 
-  const leftPriority = options.maximiseMatched ? new Int32Array(nL).fill(1) : undefined;
+  // In stable mode the optimum is only the yardstick for the price of stability: plain maximum
+  // total score, so both sides of the comparison play by the same rules.
+  const leftPriority =
+    options.maximiseMatched && mode === "optimal" ? new Int32Array(nL).fill(1) : undefined;
   const toProblem = (
     list: EdgeList,
   ): AssignmentProblem & { keys: number[]; pinnedEdges: number[] } => {
@@ -441,17 +448,65 @@ export function planRound(
   }
   const certified = method !== "unverified";
 
-  let chosen = solution.edges;
+  // Chosen pairs as [hromada, partner, integer score].
+  let chosen: [number, number, number][] = Array.from(solution.edges, (idx) => [
+    problem.edgeLeft[idx] as number,
+    problem.edgeRight[idx] as number,
+    problem.edgeScore[idx] as number,
+  ]);
   let stable: StabilityReport | undefined;
+  let pruning: PruningReport = {
+    k: k ?? null,
+    candidateEdges: problem.edgeLeft.length,
+    certified,
+    method,
+    solves,
+    addedEdges,
+  };
   if (mode === "stable") {
-    const result = stableRound(scorer, H, P, problem, proposing, scale);
-    chosen = result.edges;
+    const result = stableRound({
+      scorer,
+      H,
+      P,
+      scoreRow,
+      admissible: (u, e, s) => admissible(u, e, s) && !pinned.has(key(u, e)),
+      pinnedPairs: [...pinned.keys()].map((kk) => {
+        const u = Math.floor(kk / nR);
+        return [u, kk - u * nR];
+      }),
+      leftQuota,
+      rightQuota,
+      proposing,
+      scale,
+      ...(k === undefined ? {} : { initial: k }),
+    });
+    chosen = result.pairs.map(([u, e]) => [
+      u,
+      e,
+      Math.round(
+        (pinned.get(key(u, e)) ?? scorer.score(H[u] as PreparedHromada, P[e] as PreparedPartner)) *
+          scale,
+      ),
+    ]);
+    const welfare = chosen.reduce((sum, [, , x]) => sum + x, 0);
+    // Like with like: the optimum beside a stable matching is the plain maximum total score over
+    // the same admissible pairs and pins (the stable matching is one of its feasible solutions),
+    // never the lexicographic "most hromadas matched first" optimum.
     stable = {
       proposing,
-      welfare: result.welfare,
+      welfare,
       optimum: solution.objective,
-      cost: solution.objective - result.welfare,
+      cost: solution.objective - welfare,
       matchedHromadasAtOptimum: solution.matchedLeft,
+      optimumCertified: certified,
+    };
+    pruning = {
+      k: k ?? null,
+      candidateEdges: result.listed,
+      certified: true,
+      method: "lazy-lists",
+      solves,
+      addedEdges: result.extensions,
     };
   }
 
@@ -471,14 +526,11 @@ export function planRound(
   };
   let objective = 0;
   let totalScore = 0;
-  for (const idx of chosen) {
-    const u = problem.edgeLeft[idx] as number;
-    const e = problem.edgeRight[idx] as number;
+  for (const [u, e, integerScore] of chosen) {
     const h = H[u] as PreparedHromada;
     const p = P[e] as PreparedPartner;
     const result = explainPair(u, e);
     if (result.excluded) throw new Error("unreachable: an excluded pair was chosen");
-    const integerScore = problem.edgeScore[idx] as number;
     matched[u] = 1;
     objective += integerScore;
     totalScore += result.score;
@@ -516,14 +568,7 @@ export function planRound(
     unmatched,
     scoredPairs: nL * nR,
     excludedPairs,
-    pruning: {
-      k: k ?? null,
-      candidateEdges: problem.edgeLeft.length,
-      certified,
-      method,
-      solves,
-      addedEdges,
-    },
+    pruning,
     ...(stable ? { stable } : {}),
     leftOut: countLeftOut(leftOutEntries),
   };
@@ -612,59 +657,77 @@ function findViolations(
   return out;
 }
 
-function stableRound(
-  scorer: Scorer,
-  H: readonly PreparedHromada[],
-  P: readonly PreparedPartner[],
-  problem: AssignmentProblem & { keys: number[]; pinnedEdges: number[] },
-  proposing: "hromadas" | "partners",
-  scale: number,
-): { edges: Int32Array; welfare: number } {
+function stableRound(args: {
+  scorer: Scorer;
+  H: readonly PreparedHromada[];
+  P: readonly PreparedPartner[];
+  scoreRow: (u: number) => Float64Array;
+  /** Admissible and not pinned. */
+  admissible: (u: number, e: number, s: number) => boolean;
+  pinnedPairs: [number, number][];
+  leftQuota: ArrayLike<number>;
+  rightQuota: ArrayLike<number>;
+  proposing: "hromadas" | "partners";
+  scale: number;
+  initial?: number;
+}): { pairs: [number, number][]; listed: number; extensions: number } {
+  const { scorer, H, P, scoreRow, admissible, proposing, scale } = args;
   // Pins are fixed first; deferred acceptance runs on what is left of demand and capacity.
-  const leftQuota = Int32Array.from(problem.leftQuota);
-  const rightQuota = Int32Array.from(problem.rightQuota);
-  const pinnedSet = new Set(problem.pinnedEdges);
-  let pinnedWelfare = 0;
-  for (const idx of problem.pinnedEdges) {
-    const u = problem.edgeLeft[idx] as number;
-    const e = problem.edgeRight[idx] as number;
+  const leftQuota = Int32Array.from(args.leftQuota);
+  const rightQuota = Int32Array.from(args.rightQuota);
+  for (const [u, e] of args.pinnedPairs) {
     leftQuota[u] = (leftQuota[u] as number) - 1;
     rightQuota[e] = (rightQuota[e] as number) - 1;
-    pinnedWelfare += problem.edgeScore[idx] as number;
-  }
-  const keep: number[] = [];
-  for (let i = 0; i < problem.edgeLeft.length; i++) {
-    if (pinnedSet.has(i)) continue;
-    keep.push(i);
   }
   // Each side ranks by the shared compatibility plus its own stated preferences only.
-  const leftPref = new Float64Array(keep.length);
-  const rightPref = new Float64Array(keep.length);
-  keep.forEach((idx, i) => {
-    const h = H[problem.edgeLeft[idx] as number] as PreparedHromada;
-    const p = P[problem.edgeRight[idx] as number] as PreparedPartner;
-    const s = scorer.score(h, p);
-    const parts = scorer.preferenceParts(h, p);
-    leftPref[i] = Math.round((s - parts.partner) * scale);
-    rightPref[i] = Math.round((s - parts.hromada) * scale);
-  });
-  const sub: StableProblem = {
-    leftCount: problem.leftCount,
-    rightCount: problem.rightCount,
-    leftQuota,
-    rightQuota,
-    edgeLeft: Int32Array.from(keep, (i) => problem.edgeLeft[i] as number),
-    edgeRight: Int32Array.from(keep, (i) => problem.edgeRight[i] as number),
-    edgeScore: Float64Array.from(keep, (i) => problem.edgeScore[i] as number),
-    edgeLeftPref: leftPref,
-    edgeRightPref: rightPref,
+  const prefs = (u: number, e: number, s: number) => {
+    const parts = scorer.preferenceParts(H[u] as PreparedHromada, P[e] as PreparedPartner);
+    return {
+      hromada: Math.round((s - parts.partner) * scale),
+      partner: Math.round((s - parts.hromada) * scale),
+    };
   };
-  const result = deferredAcceptance(sub, {
-    proposing: proposing === "hromadas" ? "left" : "right",
-  });
-  const edges = [
-    ...problem.pinnedEdges,
-    ...Array.from(result.edges, (i) => keep[i] as number),
-  ].sort((a, b) => a - b);
-  return { edges: Int32Array.from(edges), welfare: result.welfare + pinnedWelfare };
+  const scoreOf = (u: number, e: number) =>
+    scorer.score(H[u] as PreparedHromada, P[e] as PreparedPartner);
+  const byHromadas = proposing === "hromadas";
+  const source: LazyStableSource = byHromadas
+    ? {
+        proposerCount: H.length,
+        acceptorCount: P.length,
+        proposerQuota: leftQuota,
+        acceptorQuota: rightQuota,
+        candidates(u, visit) {
+          const row = scoreRow(u);
+          for (let e = 0; e < row.length; e++) {
+            const s = row[e] as number;
+            if (admissible(u, e, s)) visit(e, prefs(u, e, s).hromada);
+          }
+        },
+        acceptorPreference: (e, u) => prefs(u, e, scoreOf(u, e)).partner,
+      }
+    : {
+        proposerCount: P.length,
+        acceptorCount: H.length,
+        proposerQuota: rightQuota,
+        acceptorQuota: leftQuota,
+        candidates(e, visit) {
+          for (let u = 0; u < H.length; u++) {
+            const s = scoreOf(u, e);
+            if (admissible(u, e, s)) visit(u, prefs(u, e, s).partner);
+          }
+        },
+        acceptorPreference: (u, e) => prefs(u, e, scoreOf(u, e)).hromada,
+      };
+  const result = lazyDeferredAcceptance(
+    source,
+    args.initial === undefined ? {} : { initial: args.initial },
+  );
+  const found: [number, number][] = byHromadas
+    ? result.pairs
+    : result.pairs.map(([e, u]) => [u, e] as [number, number]);
+  return {
+    pairs: [...args.pinnedPairs, ...found],
+    listed: result.listed,
+    extensions: result.extensions,
+  };
 }

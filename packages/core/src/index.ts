@@ -278,7 +278,16 @@ export {
 } from "./model/tie";
 export { municipalitySearchKeys, searchNames } from "./search/names";
 // search (normaliser) — section owned by the search/import work
-export { matchesSearch, searchKey, searchKeys, searchRank } from "./search/normalise";
+export type { SearchHit } from "./search/normalise";
+export {
+  compareSearchHits,
+  matchesSearch,
+  searchKey,
+  searchKeys,
+  searchKeyVariants,
+  searchRank,
+  searchRankOfKeys,
+} from "./search/normalise";
 export type { CooperationAreaGroup } from "./taxonomy/cooperation-areas";
 export {
   COOPERATION_AREAS,

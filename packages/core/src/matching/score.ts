@@ -85,6 +85,9 @@ export interface ScoreComponentData {
     value: number;
     hromadaPopulation: number | null;
     partnerPopulation: number | null;
+    /** The year each population was counted, as the data gives it (Ukraine 2022, Sweden 2024, …). */
+    hromadaPopulationYear: number | null;
+    partnerPopulationYear: number | null;
     /** |log10(hromada population / partner population)|; null when a population is unknown. */
     log10Ratio: number | null;
   };
@@ -958,6 +961,8 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
           value: size,
           hromadaPopulation: hp,
           partnerPopulation: pp,
+          hromadaPopulationYear: hm.populationYear ?? null,
+          partnerPopulationYear: pm.populationYear ?? null,
           log10Ratio: Number.isNaN(ratio) ? null : round6(ratio),
         },
       },

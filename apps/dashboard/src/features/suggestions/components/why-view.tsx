@@ -83,6 +83,16 @@ function useReasonText() {
         const h = num(d.hromadaPopulation);
         const p = num(d.partnerPopulation);
         if (h === undefined || p === undefined) return t("why.size.unknown");
+        const hy = num(d.hromadaPopulationYear);
+        const py = num(d.partnerPopulationYear);
+        // Years as plain digits: a grouped "2,022" would read as a number.
+        if (hy !== undefined && py !== undefined)
+          return t("why.size.compareDated", {
+            hromada: formatNumber(h),
+            partner: formatNumber(p),
+            hromadaYear: String(hy),
+            partnerYear: String(py),
+          });
         return t("why.size.compare", { hromada: formatNumber(h), partner: formatNumber(p) });
       }
       case "language": {

@@ -232,6 +232,8 @@ export const workflowEn = {
     "{situation}, hosting {displaced} displaced people: the partner offers reception experience ({areas}).",
   "why.situation.none": "{situation}: no particular fit with the partner's experience.",
   "why.size.compare": "Population {hromada} (hromada) and {partner} (partner).",
+  "why.size.compareDated":
+    "Population {hromada} in {hromadaYear} (hromada) and {partner} in {partnerYear} (partner).",
   "why.size.unknown": "Population not known for both sides.",
   "why.language.shared": "Shared working languages: {languages}.",
   "why.language.none": "No shared working language; an interpreter will be needed.",

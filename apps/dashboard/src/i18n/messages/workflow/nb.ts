@@ -225,6 +225,8 @@ export const workflowNb: WorkflowCatalogue = {
     "{situation}, tar imot {displaced} internt fordrevne: partneren har erfaring med mottak ({areas}).",
   "why.situation.none": "{situation}: ingen særlig kobling til partnerens erfaring.",
   "why.size.compare": "Innbyggere {hromada} (hromada) og {partner} (partner).",
+  "why.size.compareDated":
+    "Folketall {hromada} i {hromadaYear} (hromada) og {partner} i {partnerYear} (partner).",
   "why.size.unknown": "Innbyggertallet er ikke kjent for begge.",
   "why.language.shared": "Felles arbeidsspråk: {languages}.",
   "why.language.none": "Ikke noe felles arbeidsspråk; tolk trengs.",

@@ -225,6 +225,8 @@ export const workflowSv: WorkflowCatalogue = {
     "{situation}, tar emot {displaced} internflyktingar: partnern har erfarenhet av mottagande ({areas}).",
   "why.situation.none": "{situation}: ingen särskild koppling till partnerns erfarenhet.",
   "why.size.compare": "Invånare {hromada} (hromada) och {partner} (partner).",
+  "why.size.compareDated":
+    "Befolkning {hromada} år {hromadaYear} (hromada) och {partner} år {partnerYear} (partner).",
   "why.size.unknown": "Invånarantalet är inte känt för båda.",
   "why.language.shared": "Gemensamma arbetsspråk: {languages}.",
   "why.language.none": "Inget gemensamt arbetsspråk; tolk behövs.",

@@ -256,6 +256,8 @@ export const workflowUk: WorkflowCatalogue = {
     "{situation}, приймає {displaced} ВПО: партнер має досвід прийому ({areas}).",
   "why.situation.none": "{situation}: особливої відповідності досвіду партнера немає.",
   "why.size.compare": "Населення {hromada} (громада) і {partner} (партнер).",
+  "why.size.compareDated":
+    "Населення {hromada} у {hromadaYear} р. (громада) і {partner} у {partnerYear} р. (партнер).",
   "why.size.unknown": "Населення відоме не для обох сторін.",
   "why.language.shared": "Спільні робочі мови: {languages}.",
   "why.language.none": "Немає спільної робочої мови; потрібен перекладач.",

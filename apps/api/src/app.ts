@@ -28,6 +28,7 @@ import { questionnairesRouter } from "./routes/questionnaires";
 import { referenceRouter } from "./routes/reference";
 import { referenceImportsRouter } from "./routes/reference-imports";
 import { roundsRouter } from "./routes/rounds";
+import { settingsRouter } from "./routes/settings";
 import { statisticsRouter } from "./routes/statistics";
 import { suggestionsRouter } from "./routes/suggestions";
 import { tiesRouter } from "./routes/ties";
@@ -115,6 +116,7 @@ export function createApp(deps: Deps) {
   // Matching: suggestions, national rounds, conferences.
   api.route("/", suggestionsRouter());
   api.route("/", roundsRouter());
+  api.route("/", settingsRouter());
   api.route("/", conferencesRouter());
   api.route("/", referenceRouter(deps.referenceAssets));
   api.route("/", referenceImportsRouter());

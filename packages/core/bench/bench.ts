@@ -1,8 +1,10 @@
 // Benchmark of the exact assignment solver against LEMON NetworkSimplex, in one run, on the same
 // files. Generates the three reference instances with the anchors' generator into a cache under
 // os.tmpdir() (never into the repo), compiles the LEMON driver there when liblemon is installed,
-// then prints one table. Our figures come from bench/solve.ts, the same entry point outside
-// scripts call, so both columns are "solve time only, median of 3".
+// then prints two tables. Our figures come from bench/solve.ts, the same entry point outside
+// scripts call, so every column is "solve time only, median of 5". The first table is the exact
+// optimum against LEMON NetworkSimplex; the second is stable mode (deferred acceptance, Ukrainian
+// side proposing) against the anchors' gs_hr.py, with and without pruned lists.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -26,7 +28,19 @@ interface SolveLine {
   objective: number;
   pairs: number;
   median_ms: number;
+  digest?: number;
+  listed?: number;
 }
+
+interface GsLine {
+  median_da_s: number;
+  welfare: number;
+  pairs: number;
+  blocking_pairs: number;
+}
+
+/** The initial list length of the pruned stable run (as `candidatesPerSide` would set it). */
+const STABLE_K = 30;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const coreDir = resolve(here, "..");
@@ -101,7 +115,7 @@ function ensureLemon(notes: string[]): string | null {
   return bin;
 }
 
-function solveOurs(dir: string, flag?: "--stable" | "--cold"): SolveLine | null {
+function solveOurs(dir: string, flag?: string): SolveLine | null {
   const r = run(tsx, [join(here, "solve.ts"), dir, ...(flag ? [flag] : [])]);
   const j = lastJson(r.out);
   if (!r.ok || j === null) {
@@ -126,11 +140,15 @@ function main(): void {
   const lemon = ensureLemon(notes);
   const stableAvailable = existsSync(join(coreDir, "src", "matching", "stable.ts"));
   const rows: string[][] = [];
+  const stableRows: string[][] = [];
+  const gs = join(anchors, "gs_hr.py");
+  const gsAvailable = existsSync(gs) && existsSync(python);
+  if (!gsAvailable) notes.push("gs_hr.py not found: the deferred-acceptance reference is skipped");
   for (const inst of INSTANCES) {
     const dir = join(cache, inst.name);
     let ref: SolveLine | null = null;
     if (lemon !== null) {
-      const r = run(lemon, [dir, "ns", "1", "3", "1"]);
+      const r = run(lemon, [dir, "ns", "1", "5", "1"]);
       const j = lastJson(r.out);
       if (r.ok && j !== null) ref = j as unknown as SolveLine;
       else notes.push(`lemon_mcf failed on ${inst.name}: ${r.err.trim()}`);
@@ -138,6 +156,35 @@ function main(): void {
     const ours = solveOurs(dir);
     const cold = solveOurs(dir, "--cold");
     const stable = stableAvailable ? solveOurs(dir, "--stable") : null;
+    const lazy = stableAvailable ? solveOurs(dir, `--lazy=${STABLE_K}`) : null;
+    let reference: GsLine | null = null;
+    if (gsAvailable) {
+      const r = run(python, [gs, dir, "ua", "5"]);
+      const j = lastJson(r.out);
+      if (r.ok && j !== null) reference = j as unknown as GsLine;
+      else notes.push(`gs_hr.py failed on ${inst.name}: ${r.err.trim().split("\n").pop()}`);
+    }
+    const same =
+      stable && lazy && reference
+        ? stable.objective === reference.welfare &&
+          stable.pairs === reference.pairs &&
+          lazy.objective === reference.welfare &&
+          lazy.pairs === reference.pairs &&
+          lazy.digest === stable.digest &&
+          reference.blocking_pairs === 0
+        : null;
+    stableRows.push([
+      inst.name,
+      fmt(stable?.median_ms),
+      fmt(lazy?.median_ms),
+      reference ? fmt(reference.median_da_s * 1000) : "–",
+      stable && reference ? fmt(stable.median_ms / (reference.median_da_s * 1000), 3) : "–",
+      String(stable?.objective ?? "–"),
+      String(lazy?.objective ?? "–"),
+      String(reference?.welfare ?? "–"),
+      `${lazy?.listed ?? "–"}`,
+      same === null ? "–" : same ? "yes" : "NO",
+    ]);
     rows.push([
       inst.name,
       fmt(ours?.median_ms),
@@ -170,7 +217,28 @@ function main(): void {
   process.stdout.write(`${line(header)}\n`);
   for (const r of rows) process.stdout.write(`${line(r)}\n`);
   process.stdout.write(
-    "ms = solve time only, median of 3 runs in one process (ours: bench/solve.ts after a JIT warm-up on synthetic instances; cold: --cold, no warm-up; LEMON: lemon_mcf ns, nodes without candidates dropped); ratio = ours / LEMON\n",
+    "ms = solve time only, median of 5 runs in one process (ours: bench/solve.ts after a JIT warm-up on synthetic instances; cold: --cold, no warm-up; LEMON: lemon_mcf ns, nodes without candidates dropped); ratio = ours / LEMON\n",
+  );
+  const stableHeader = [
+    "instance",
+    "stable ms (all pairs)",
+    `stable ms (lists from k=${STABLE_K})`,
+    "gs_hr.py ms",
+    "ratio",
+    "welfare (all)",
+    `welfare (k=${STABLE_K})`,
+    "gs_hr.py welfare",
+    "listed",
+    "same matching",
+  ];
+  const sw = stableHeader.map((h, i) =>
+    Math.max(h.length, ...stableRows.map((r) => (r[i] ?? "").length)),
+  );
+  const sline = (cells: string[]) => cells.map((c, i) => c.padStart(sw[i] ?? 0)).join("  ");
+  process.stdout.write(`\n${sline(stableHeader)}\n`);
+  for (const r of stableRows) process.stdout.write(`${sline(r)}\n`);
+  process.stdout.write(
+    `stable = deferred acceptance, Ukrainian side proposing, median of 5 runs; all pairs: deferredAcceptance over every candidate pair; k=${STABLE_K}: lazy lists that start at each proposer's ${STABLE_K} best and double when they run out; gs_hr.py: the anchors' reference (median_da_s of 5 runs, blocking pairs checked); same matching = equal welfare and pair counts with gs_hr.py, no blocking pair, and the same pairs (checksum) with and without pruning; listed = candidate entries the lazy run put on lists\n`,
   );
   process.stdout.write(
     `load average during the run: ${loadavg()

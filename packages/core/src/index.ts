@@ -102,7 +102,11 @@ export {
 // API contract: suggestions, rounds and conferences — section owned by the API matching work
 export {
   ExplainedComponent,
+  LeftOutCodeSchema,
+  LeftOutCountSchema,
+  MatchingSettingsSchema,
   MatchParty,
+  PairFlagSchema,
   ScoreComponentCodeSchema,
   SuggestionItem,
   SuggestionList,
@@ -148,8 +152,12 @@ export { importTwinnings } from "./import/twinnings";
 export type { AssignmentResult, ExtraEdges } from "./matching/assignment";
 // matching: exact capacitated assignment (min-cost flow)
 export { solveAssignment, verifyPruning } from "./matching/assignment";
+export type { DecisiveComponent } from "./matching/decisive";
+export { markDecisive } from "./matching/decisive";
 export type { BipartiteGraph } from "./matching/edge-colouring";
 export { equitableEdgeColouring } from "./matching/edge-colouring";
+export type { LeftOutCode, LeftOutCount } from "./matching/left-out";
+export { countLeftOut, municipalityLeftOut } from "./matching/left-out";
 export type {
   PlanRoundOptions,
   PruningReport,
@@ -181,6 +189,7 @@ export type {
   ExcludedPair,
   Exclusion,
   ExclusionCode,
+  PairFlag,
   PairScore,
   PartnerBatch,
   PreferenceOutcome,
@@ -280,7 +289,16 @@ export {
 } from "./model/tie";
 export { municipalitySearchKeys, searchNames } from "./search/names";
 // search (normaliser) — section owned by the search/import work
-export { matchesSearch, searchKey, searchKeys, searchRank } from "./search/normalise";
+export type { SearchHit } from "./search/normalise";
+export {
+  compareSearchHits,
+  matchesSearch,
+  searchKey,
+  searchKeys,
+  searchKeyVariants,
+  searchRank,
+  searchRankOfKeys,
+} from "./search/normalise";
 export type { CooperationAreaGroup } from "./taxonomy/cooperation-areas";
 export {
   COOPERATION_AREAS,

@@ -78,6 +78,49 @@ describe.each(ENGINES)("suggestions on %s", (engine) => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it("suggests only partners with thematic fit by default, marks exploratory ones, and counts who was left out", async () => {
+    const res = await app.request(url(KHERSON, "?k=10"), { headers: khersonEditor.headers });
+    const body = SuggestionList.parse(await res.json());
+    expect(body.status).toBe("ok");
+    expect(body.items.map((i) => i.municipality.id)).toEqual([builder]);
+    expect(body.items.every((i) => !i.exploratory)).toBe(true);
+    const codes = body.leftOut.map((l) => l.code);
+    expect(codes).toContain("no-thematic-fit");
+    expect(body.leftOut.reduce((n, l) => n + l.count, 0)).toBe(body.candidates - 1);
+    const open = SuggestionList.parse(
+      await (
+        await app.request(url(KHERSON, "?k=10&exploratory=true"), {
+          headers: khersonEditor.headers,
+        })
+      ).json(),
+    );
+    expect(open.items.length).toBe(2);
+    expect(open.items.map((i) => i.exploratory)).toEqual([false, true]);
+    // A component is decisive exactly when the item would fall behind the next one without it.
+    const [a, b] = open.items;
+    for (const c of a?.components ?? []) {
+      expect(c.decisive).toBe(
+        c.contribution > 0 && (a?.score ?? 0) - c.contribution < (b?.score ?? 0),
+      );
+    }
+  });
+
+  it("answers complete-profile with a link for a hromada with no needs", async () => {
+    const odesa = DEMO_DATASET.municipalities.find(
+      (m) =>
+        m.kind === "hromada" &&
+        m.id !== KHERSON &&
+        !(DEMO_DATASET.needs[m.id] ?? []).some((n) => n.status === "open"),
+    );
+    expect(odesa).toBeDefined();
+    if (!odesa) return;
+    const res = await app.request(url(odesa.id, "?k=5"), { headers: coordinator.headers });
+    const body = SuggestionList.parse(await res.json());
+    expect(body.status).toBe("complete-profile");
+    expect(body.items).toEqual([]);
+    expect(body.profileLink).toContain(encodeURIComponent(odesa.id));
+  });
+
   it("never suggests a partner Kherson already has a partnership with", async () => {
     const existing = DEMO_DATASET.partnerships
       .filter((p) => p.hromadaId === KHERSON && p.stage !== "ended")
@@ -106,13 +149,14 @@ describe.each(ENGINES)("suggestions on %s", (engine) => {
       expect(res.headers.get("cache-control")).toBe("private, no-store");
       return res.text();
     };
-    // Two partners in this catalogue have room, so k=2 and k=1 differ.
-    const first = await ask("?k=2");
-    expect(await ask("?k=2")).toBe(first);
+    // Two partners in this catalogue have room (one without thematic fit, so exploratory), so
+    // k=2 and k=1 differ.
+    const first = await ask("?k=2&exploratory=true");
+    expect(await ask("?k=2&exploratory=true")).toBe(first);
     expect(SuggestionList.parse(JSON.parse(first)).items).toHaveLength(2);
     expect(SuggestionList.parse(JSON.parse(await ask("?k=1"))).items).toHaveLength(1);
     const flagged = SuggestionList.parse(
-      JSON.parse(await ask("?k=2&excludeReviewCountryTies=false")),
+      JSON.parse(await ask("?k=2&exploratory=true&excludeReviewCountryTies=false")),
     );
     expect(flagged.policy.excludeReviewCountryTies).toBe(false);
   });
@@ -204,7 +248,15 @@ describe("suggestions on the reference catalogue", () => {
   });
 
   it("lists ten Swedish or Norwegian partners for Kherson, each with its six reasons, quickly once warm", async () => {
-    const first = await app.request(url(KHERSON, "?k=10"), { headers: coordinator.headers });
+    // The reference catalogue holds no needs: by default Kherson is asked to complete its profile
+    // instead of getting a list ranked by size; exploratory pairs give the list.
+    const incomplete = SuggestionList.parse(
+      await (await app.request(url(KHERSON, "?k=10"), { headers: coordinator.headers })).json(),
+    );
+    expect(incomplete.status).toBe("complete-profile");
+    const first = await app.request(url(KHERSON, "?k=10&exploratory=true"), {
+      headers: coordinator.headers,
+    });
     expect(first.status, await first.clone().text()).toBe(200);
     const body = SuggestionList.parse(await first.json());
     expect(body.candidates).toBeGreaterThan(600);
@@ -219,7 +271,9 @@ describe("suggestions on the reference catalogue", () => {
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
-      const res = await app.request(url(KHERSON, "?k=10"), { headers: coordinator.headers });
+      const res = await app.request(url(KHERSON, "?k=10&exploratory=true"), {
+        headers: coordinator.headers,
+      });
       expect(res.status).toBe(200);
       times.push(performance.now() - started);
     }

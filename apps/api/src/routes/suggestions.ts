@@ -14,7 +14,10 @@ const suggestionsRoute = createRoute({
     "For a hromada, the best partner municipalities; for a partner, the best hromadas. Each suggestion carries its score " +
     "and the components behind it (reason code, contribution, data), so an interface can explain why. Pairs with a " +
     "partnership that has not ended are excluded, and so, unless `excludeReviewCountryTies=false`, are partners with an " +
-    "active or under-review tie to a Russian or Belarusian town. Only published profiles are suggested. Profiles are " +
+    "active tie to a Russian or Belarusian town; an unverified (under-review) tie only flags the partner unless the " +
+    "coordinators' setting or `excludeFlaggedTies=true` says otherwise. No pair without thematic fit is suggested unless " +
+    "`exploratory=true` (then marked). A subject with no needs (or offers) gets `status: complete-profile` and a " +
+    "`profileLink`. `leftOut` counts who was left out, by reason. Only published profiles are suggested. Profiles are " +
     "cached in memory and reloaded after any write (or within 2 s of a write made by another process).",
   security: [{ bearer: [] }],
   middleware: [requireMunicipalityEditor("id")] as const,
@@ -38,6 +41,10 @@ export function suggestionsRouter() {
       id,
       k: query.k,
       excludeReviewCountryTies: query.excludeReviewCountryTies,
+      exploratory: query.exploratory,
+      ...(query.excludeFlaggedTies === undefined
+        ? {}
+        : { excludeFlaggedTies: query.excludeFlaggedTies }),
       ...(query.minScore === undefined ? {} : { minScore: query.minScore }),
     });
     // Suggestions name partners a signed-in official asked about: never in a shared cache.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CountryCode, Id, IsoDateTime, text } from "../model/common";
 import { SituationCategory } from "../taxonomy/situations";
-import { ExplainedComponent, MatchParty } from "./suggestions";
+import { ExplainedComponent, LeftOutCountSchema, MatchParty, PairFlagSchema } from "./suggestions";
 
 /** A hromada–partner pair named by ids. */
 export const PairInput = z.strictObject({ hromadaId: Id, partnerId: Id });
@@ -69,8 +69,16 @@ export const CreateRoundInput = z.strictObject({
     })
     .optional(),
   policy: z
-    .strictObject({ excludeReviewCountryTies: z.boolean().default(true) })
+    .strictObject({
+      excludeReviewCountryTies: z.boolean().default(true),
+      /** Overrides the coordinators' setting on unverified ties for this round. */
+      excludeFlaggedTies: z.boolean().optional(),
+    })
     .default({ excludeReviewCountryTies: true }),
+  /** Also propose pairs without thematic fit, marked exploratory (default false). */
+  exploratory: z.boolean().default(false),
+  /** Put hromadas occupied before 2022 in the round (left out by default). */
+  includeOccupiedBefore2022: z.boolean().default(false),
 });
 /** The body of `POST /api/v1/rounds`. */
 export type CreateRoundInput = z.infer<typeof CreateRoundInput>;
@@ -87,6 +95,8 @@ export const RoundProposal = z.object({
   score: z.number(),
   pinned: z.boolean(),
   components: z.array(ExplainedComponent),
+  exploratory: z.boolean().default(false),
+  flags: z.array(PairFlagSchema).default([]),
   status: ProposalStatus,
   partnershipId: Id.nullable(),
 });
@@ -112,7 +122,7 @@ export const RoundResultSummary = z.object({
     k: z.number().int().nullable(),
     candidateEdges: z.number().int(),
     certified: z.boolean(),
-    method: z.enum(["complete", "dual-certificate", "full-solve", "unverified"]),
+    method: z.enum(["complete", "dual-certificate", "full-solve", "unverified", "lazy-lists"]),
     solves: z.number().int(),
     addedEdges: z.number().int(),
   }),
@@ -124,8 +134,12 @@ export const RoundResultSummary = z.object({
       optimum: z.number(),
       cost: z.number(),
       matchedHromadasAtOptimum: z.number().int(),
+      /** True when the optimum is proven over all admissible pairs. */
+      optimumCertified: z.boolean().default(true),
     })
     .nullable(),
+  /** Municipalities that could take part in no pair, by reason, with counts. */
+  leftOut: z.array(LeftOutCountSchema).default([]),
 });
 /** What a round achieved. */
 export type RoundResultSummary = z.infer<typeof RoundResultSummary>;

@@ -9,6 +9,7 @@ import {
 import type { SituationCategory } from "../taxonomy/situations";
 import type { CsvInput } from "./decode";
 import type { ImportIssue, ImportResult } from "./issues";
+import { PLACE_ALIASES } from "./place-aliases";
 import { readTable, type TableRow } from "./table";
 
 /** The file names `importReferenceFiles` recognises for Ukraine. */
@@ -291,9 +292,11 @@ function readHromada(
     ? shortLat
     : (sssu ??
       (shortLat && hromadaType ? `${shortLat} ${SSSU_TYPE_LABEL[hromadaType]} TC` : undefined));
-  const aliases = [row.text("center_uk"), row.text("center_lat_name")].filter(
-    (a): a is string => a !== undefined && a !== local && a !== latin && a !== en,
-  );
+  const aliases = [
+    row.text("center_uk"),
+    row.text("center_lat_name"),
+    ...(PLACE_ALIASES[code] ?? []),
+  ].filter((a): a is string => a !== undefined && a !== local && a !== latin && a !== en);
 
   let situation: HromadaSituation;
   const status = warStatus?.get(code);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { countryCode } from "./countries";
 import { importHromadas, situationFromWarStatus } from "./hromadas";
 import { importNorwegianMunicipalities, importSwedishMunicipalities } from "./partners";
+import { PLACE_ALIASES } from "./place-aliases";
 import { importReferenceFiles } from "./reference";
 import { importTwinnings } from "./twinnings";
 
@@ -63,7 +64,8 @@ describe("importHromadas", () => {
         local: "Криворізька міська громада",
         latin: "Kryvorizka miska hromada",
         en: "Kryvorizka urban TC",
-        aliases: ["Кривий Ріг", "Kryvyi Rih"],
+        // The centre's names, then the exonyms and old names kept as data (place-aliases.ts).
+        aliases: ["Кривий Ріг", "Kryvyi Rih", ...(PLACE_ALIASES.UA12060170000091033 ?? [])],
       },
       region: {
         code: "UA12000000000090473",

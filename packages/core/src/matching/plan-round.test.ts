@@ -63,6 +63,9 @@ function bruteForce(
   return best;
 }
 
+// These cases test the solver over every pair, thematic fit or not: exploratory pairs allowed.
+const EXPLORE = { policy: { requireThematicFit: false } } as const;
+
 describe("planRound", () => {
   const catalogue = {
     hromadas: [
@@ -78,7 +81,7 @@ describe("planRound", () => {
   };
 
   it("pairs each hromada with the partner that fits it, with reasons", () => {
-    const plan = planRound(catalogue.hromadas, catalogue.partners);
+    const plan = planRound(catalogue.hromadas, catalogue.partners, EXPLORE);
     expect(plan.pairs.map((p) => [p.hromadaId, p.partnerId])).toEqual([
       ["ua-frontline-water", "se-water-admin"],
       ["ua-rear-hosting", "no-small-integration"],
@@ -100,7 +103,7 @@ describe("planRound", () => {
     const plan = planRound(
       hs,
       [partner("se-school", { capacity: 2, offers: [offer("education", "expert")] })],
-      { demand: 2 },
+      { ...EXPLORE, demand: 2 },
     );
     expect(plan.pairs).toHaveLength(2);
     expect(plan.unmatched).toEqual(["ua-c"]);
@@ -109,33 +112,35 @@ describe("planRound", () => {
       partnershipCount: 1,
       offers: [offer("education")],
     });
-    expect(planRound(hs, [used]).pairs).toHaveLength(1);
+    expect(planRound(hs, [used], EXPLORE).pairs).toHaveLength(1);
   });
 
   it("takes a demand per hromada id, defaulting the others to 1", () => {
     const hs = ["a", "b"].map((id) => hromada(`ua-${id}`, { needs: [need("education", "high")] }));
     const ps = ["x", "y", "z"].map((id) => partner(`se-${id}`, { offers: [offer("education")] }));
-    const plan = planRound(hs, ps, { demand: { "ua-a": 2 } });
+    const plan = planRound(hs, ps, { ...EXPLORE, demand: { "ua-a": 2 } });
     expect(plan.pairs.filter((p) => p.hromadaId === "ua-a")).toHaveLength(2);
     expect(plan.pairs.filter((p) => p.hromadaId === "ua-b")).toHaveLength(1);
-    expect(() => planRound(hs, ps, { demand: { "ua-nope": 1 } })).toThrow(
+    expect(() => planRound(hs, ps, { ...EXPLORE, demand: { "ua-nope": 1 } })).toThrow(
       expect.objectContaining({ field: "demand.ua-nope" }),
     );
   });
 
   it("keeps pinned pairs even when they lower the total", () => {
     const plan = planRound(catalogue.hromadas, catalogue.partners, {
+      ...EXPLORE,
       pinned: [{ hromadaId: "ua-frontline-water", partnerId: "no-small-integration" }],
     });
     const pair = plan.pairs.find((p) => p.hromadaId === "ua-frontline-water");
     expect(pair).toMatchObject({ partnerId: "no-small-integration", pinned: true });
     expect(plan.objective).toBeLessThan(
-      planRound(catalogue.hromadas, catalogue.partners).objective,
+      planRound(catalogue.hromadas, catalogue.partners, EXPLORE).objective,
     );
   });
 
   it("never proposes a pair that already has a partnership", () => {
     const plan = planRound(catalogue.hromadas, catalogue.partners, {
+      ...EXPLORE,
       existingPairs: [{ hromadaId: "ua-rear-hosting", partnerId: "no-small-integration" }],
     });
     expect(
@@ -148,6 +153,7 @@ describe("planRound", () => {
 
   it("never uses forbidden pairs", () => {
     const plan = planRound(catalogue.hromadas, catalogue.partners, {
+      ...EXPLORE,
       forbidden: [{ hromadaId: "ua-rear-hosting", partnerId: "no-small-integration" }],
     });
     expect(
@@ -158,9 +164,9 @@ describe("planRound", () => {
   });
 
   it("drops pairs below minScore", () => {
-    const all = planRound(catalogue.hromadas, catalogue.partners);
+    const all = planRound(catalogue.hromadas, catalogue.partners, EXPLORE);
     const floor = Math.min(...all.pairs.map((p) => p.score)) + 0.01;
-    const plan = planRound(catalogue.hromadas, catalogue.partners, { minScore: floor });
+    const plan = planRound(catalogue.hromadas, catalogue.partners, { ...EXPLORE, minScore: floor });
     expect(plan.pairs.every((p) => p.score >= floor)).toBe(true);
     expect(plan.pairs.length).toBeLessThan(all.pairs.length);
   });
@@ -175,11 +181,11 @@ describe("planRound", () => {
       offers: [offer("water-sanitation", "expert"), offer("education", "basic")],
     });
     const y = partner("se-y", { offers: [offer("education", "expert")] });
-    const options = { weights: THEMATIC_ONLY };
+    const options = { ...EXPLORE, weights: THEMATIC_ONLY };
     const best = planRound([a, b], [x, y], options);
     expect(best.pairs.map((p) => p.partnerId)).toEqual(["se-x"]);
     expect(best.unmatched).toEqual(["ua-b"]);
-    const fair = planRound([a, b], [x, y], { ...options, maximiseMatched: true });
+    const fair = planRound([a, b], [x, y], { ...EXPLORE, ...options, maximiseMatched: true });
     expect(fair.pairs.map((p) => [p.hromadaId, p.partnerId])).toEqual([
       ["ua-a", "se-y"],
       ["ua-b", "se-x"],
@@ -189,7 +195,11 @@ describe("planRound", () => {
 
   it("reports what stability costs next to the optimum", () => {
     for (const proposing of ["hromadas", "partners"] as const) {
-      const plan = planRound(catalogue.hromadas, catalogue.partners, { mode: "stable", proposing });
+      const plan = planRound(catalogue.hromadas, catalogue.partners, {
+        ...EXPLORE,
+        mode: "stable",
+        proposing,
+      });
       expect(plan.mode).toBe("stable");
       expect(plan.stable?.proposing).toBe(proposing);
       expect(plan.stable?.welfare).toBe(plan.objective);
@@ -199,8 +209,12 @@ describe("planRound", () => {
   });
 
   it("gives the same plan whatever the input order", () => {
-    const a = planRound(catalogue.hromadas, catalogue.partners);
-    const b = planRound([...catalogue.hromadas].reverse(), [...catalogue.partners].reverse());
+    const a = planRound(catalogue.hromadas, catalogue.partners, EXPLORE);
+    const b = planRound(
+      [...catalogue.hromadas].reverse(),
+      [...catalogue.partners].reverse(),
+      EXPLORE,
+    );
     expect(b).toEqual(a);
   });
 
@@ -239,22 +253,26 @@ describe("planRound", () => {
   });
 
   it("rejects a negative capacity naming the partner's field", () => {
-    expect(() => planRound([warZoneHromada], [partner("se-p", { capacity: -1 })])).toThrow(
+    expect(() => planRound([warZoneHromada], [partner("se-p", { capacity: -1 })], EXPLORE)).toThrow(
       expect.objectContaining({ field: "partners[0].municipality.capacity" }),
     );
   });
 
   it("handles empty sides", () => {
-    expect(planRound([], []).pairs).toEqual([]);
-    expect(planRound([hromada("h")], []).unmatched).toEqual(["h"]);
-    expect(planRound([], [partner("p")]).pairs).toEqual([]);
+    expect(planRound([], [], EXPLORE).pairs).toEqual([]);
+    expect(planRound([hromada("h")], [], EXPLORE).unmatched).toEqual(["h"]);
+    expect(planRound([], [partner("p")], EXPLORE).pairs).toEqual([]);
     expect(
-      planRound([hromada("h")], [partner("p")], { candidatesPerSide: 3, mode: "stable" }).pairs,
+      planRound([hromada("h")], [partner("p")], {
+        ...EXPLORE,
+        candidatesPerSide: 3,
+        mode: "stable",
+      }).pairs,
     ).toHaveLength(1);
   });
 
   it("rejects duplicate ids", () => {
-    expect(() => planRound([warZoneHromada, warZoneHromada], [])).toThrow(
+    expect(() => planRound([warZoneHromada, warZoneHromada], [], EXPLORE)).toThrow(
       expect.objectContaining({ field: "hromadas" }),
     );
   });
@@ -277,10 +295,43 @@ describe("planRound invariants", () => {
     maximiseMatched: fc.boolean(),
   });
 
+  it("gives the same stable matching with any candidatesPerSide as over all pairs, and says so", () => {
+    const wide = fc.record({
+      hs: fc.uniqueArray(arbHromada, { selector: (h) => h.municipality.id, maxLength: 8 }),
+      ps: fc.uniqueArray(arbPartner, { selector: (p) => p.municipality.id, maxLength: 8 }),
+      demand: fc.integer({ min: 1, max: 2 }),
+      k: fc.integer({ min: 1, max: 3 }),
+      proposing: fc.constantFrom("hromadas" as const, "partners" as const),
+      maximiseMatched: fc.boolean(),
+      exploratory: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(wide, ({ hs, ps, demand, k, proposing, maximiseMatched, exploratory }) => {
+        const base = {
+          demand,
+          mode: "stable" as const,
+          proposing,
+          maximiseMatched,
+          ...(exploratory ? EXPLORE : {}),
+        };
+        const full = planRound(hs, ps, base);
+        const pruned = planRound(hs, ps, { ...base, candidatesPerSide: k });
+        const pairsOf = (plan: typeof full) => plan.pairs.map((p) => [p.hromadaId, p.partnerId]);
+        expect(pairsOf(pruned)).toEqual(pairsOf(full));
+        expect(pruned.pruning).toMatchObject({ certified: true, method: "lazy-lists" });
+        // Like with like: the stable matching never beats the plain optimum it is compared with.
+        if (pruned.stable?.optimumCertified) expect(pruned.stable.cost).toBeGreaterThanOrEqual(0);
+        if (full.stable?.optimumCertified) expect(full.stable.cost).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("finds the brute-force optimum on tiny rounds", () => {
     fc.assert(
       fc.property(instance, ({ hs, ps, demand, minScore, maximiseMatched }) => {
         const options = {
+          ...EXPLORE,
           demand,
           maximiseMatched,
           ...(minScore === undefined ? {} : { minScore }),
@@ -300,8 +351,13 @@ describe("planRound invariants", () => {
         instance,
         fc.integer({ min: 1, max: 2 }),
         ({ hs, ps, demand, maximiseMatched }, k) => {
-          const full = planRound(hs, ps, { demand, maximiseMatched });
-          const pruned = planRound(hs, ps, { demand, maximiseMatched, candidatesPerSide: k });
+          const full = planRound(hs, ps, { ...EXPLORE, demand, maximiseMatched });
+          const pruned = planRound(hs, ps, {
+            ...EXPLORE,
+            demand,
+            maximiseMatched,
+            candidatesPerSide: k,
+          });
           expect(pruned.pruning.certified).toBe(true);
           expect(pruned.objective).toBe(full.objective);
           expect(pruned.matchedHromadas).toBe(full.matchedHromadas);
@@ -315,7 +371,7 @@ describe("planRound invariants", () => {
     // Equal scores everywhere; k = 1 leaves out the pair (h2, p3) that a third pair needs.
     const hs = [hromada("h1"), hromada("h2")];
     const ps = [partner("p1"), partner("p3", { capacity: 2 })];
-    const plan = planRound(hs, ps, { demand: 2, candidatesPerSide: 1 });
+    const plan = planRound(hs, ps, { ...EXPLORE, demand: 2, candidatesPerSide: 1 });
     expect(plan.pairs).toHaveLength(3);
     expect(plan.pruning).toMatchObject({
       certified: true,
@@ -327,7 +383,12 @@ describe("planRound invariants", () => {
   it("falls back to a full solve when the prices prove nothing (lexicographic goal)", () => {
     const hs = [hromada("h1"), hromada("h2")];
     const ps = [partner("p1"), partner("p3", { capacity: 2 })];
-    const plan = planRound(hs, ps, { demand: 2, candidatesPerSide: 1, maximiseMatched: true });
+    const plan = planRound(hs, ps, {
+      ...EXPLORE,
+      demand: 2,
+      candidatesPerSide: 1,
+      maximiseMatched: true,
+    });
     expect(plan.pairs).toHaveLength(3);
     expect(plan.pruning).toMatchObject({ certified: true, method: "full-solve" });
   });
@@ -338,8 +399,8 @@ describe("planRound invariants", () => {
         instance,
         fc.constantFrom("optimal" as const, "stable" as const),
         ({ hs, ps, demand }, mode) => {
-          const a = planRound(hs, ps, { demand, mode });
-          const b = planRound([...hs].reverse(), [...ps].reverse(), { demand, mode });
+          const a = planRound(hs, ps, { ...EXPLORE, demand, mode });
+          const b = planRound([...hs].reverse(), [...ps].reverse(), { ...EXPLORE, demand, mode });
           expect(b).toEqual(a);
         },
       ),
@@ -353,7 +414,7 @@ describe("planRound invariants", () => {
         instance,
         fc.constantFrom("hromadas" as const, "partners" as const),
         ({ hs, ps, demand }, proposing) => {
-          const plan = planRound(hs, ps, { demand, mode: "stable", proposing });
+          const plan = planRound(hs, ps, { ...EXPLORE, demand, mode: "stable", proposing });
           expect(plan.stable?.welfare).toBeLessThanOrEqual(plan.stable?.optimum ?? Number.NaN);
           expect(plan.objective).toBe(plan.stable?.welfare);
         },
@@ -365,7 +426,7 @@ describe("planRound invariants", () => {
   it("never exceeds a capacity or a demand", () => {
     fc.assert(
       fc.property(instance, ({ hs, ps, demand }) => {
-        const plan = planRound(hs, ps, { demand });
+        const plan = planRound(hs, ps, { ...EXPLORE, demand });
         const perH = new Map<string, number>();
         const perP = new Map<string, number>();
         for (const p of plan.pairs) {
@@ -380,5 +441,45 @@ describe("planRound invariants", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("planRound on match quality", () => {
+  const school = partner("se-school", { capacity: 3, offers: [offer("education", "expert")] });
+  const needsSchool = hromada("ua-needs", { needs: [need("education", "high")] });
+  const needsNothing = hromada("ua-empty");
+  const occupiedLong = hromada("ua-occupied-2014", {
+    needs: [need("education", "high")],
+    situation: { category: "occupied", occupiedBefore2022: true },
+  });
+
+  it("proposes no pair without thematic fit by default, and says who was left out", () => {
+    const plan = planRound([needsSchool, needsNothing], [school]);
+    expect(plan.pairs.map((p) => p.hromadaId)).toEqual(["ua-needs"]);
+    expect(plan.leftOut).toEqual([{ side: "hromada", code: "no-open-needs", count: 1 }]);
+    const open = planRound([needsSchool, needsNothing], [school], EXPLORE);
+    expect(open.pairs.map((p) => [p.hromadaId, p.exploratory])).toEqual([
+      ["ua-empty", true],
+      ["ua-needs", false],
+    ]);
+  });
+
+  it("leaves hromadas occupied before 2022 out unless asked to include them", () => {
+    const plan = planRound([needsSchool, occupiedLong], [school]);
+    expect(plan.pairs.map((p) => p.hromadaId)).toEqual(["ua-needs"]);
+    expect(plan.leftOut).toEqual([{ side: "hromada", code: "occupied-before-2022", count: 1 }]);
+    const all = planRound([needsSchool, occupiedLong], [school], {
+      includeOccupiedBefore2022: true,
+    });
+    expect(all.pairs.map((p) => p.hromadaId)).toEqual(["ua-needs", "ua-occupied-2014"]);
+  });
+
+  it("marks decisive components against the hromada's next candidate", () => {
+    const weak = partner("se-weak", { offers: [offer("education", "basic")] });
+    const plan = planRound([needsSchool], [school, weak]);
+    const pair = plan.pairs[0];
+    expect(pair?.partnerId).toBe("se-school");
+    expect(pair?.components.find((c) => c.code === "thematic-fit")?.decisive).toBe(true);
+    expect(pair?.components.find((c) => c.code === "preference")?.decisive).toBe(false);
   });
 });

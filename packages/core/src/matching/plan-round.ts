@@ -1,17 +1,19 @@
 import { InvalidInputError } from "../errors";
 import { type ExtraEdges, solveAssignment, verifyPruning } from "./assignment";
+import { type DecisiveComponent, markDecisive } from "./decisive";
+import { type LazyStableSource, lazyDeferredAcceptance } from "./lazy-stable";
+import { countLeftOut, type LeftOutCode, type LeftOutCount, municipalityLeftOut } from "./left-out";
 import type { HromadaProfile, PairRef, PartnerProfile } from "./profiles";
 import {
   compileScorer,
+  type PairFlag,
   type PreparedHromada,
   type PreparedPartner,
-  type ScoreComponent,
   type ScoreOptions,
   type Scorer,
 } from "./score";
-import { deferredAcceptance } from "./stable";
 import { TopK } from "./suggest";
-import type { AssignmentProblem, AssignmentSolution, StableProblem } from "./types";
+import type { AssignmentProblem, AssignmentSolution } from "./types";
 
 /** Options of a national matching round. */
 export interface PlanRoundOptions extends ScoreOptions {
@@ -36,6 +38,11 @@ export interface PlanRoundOptions extends ScoreOptions {
   mode?: "optimal" | "stable";
   /** In stable mode, which side proposes (and gets its best stable outcome); default hromadas. */
   proposing?: "hromadas" | "partners";
+  /**
+   * Hromadas occupied before 2022 can neither receive visits nor be rebuilt by a partner now, so
+   * rounds leave them out unless this is true.
+   */
+  includeOccupiedBefore2022?: boolean;
 }
 
 /** One pair of a round plan, with the reasons behind it. */
@@ -46,7 +53,14 @@ export interface RoundPair {
   /** The score as the solver saw it: `round(score × scale)`. */
   integerScore: number;
   pinned: boolean;
-  components: ScoreComponent[];
+  /**
+   * Every component (they sum to the score); decisive where removing it would move the partner
+   * down the hromada's own ranked list of candidates.
+   */
+  components: DecisiveComponent[];
+  /** True when the pair has no thematic fit (only with `policy.requireThematicFit: false`, or pinned). */
+  exploratory: boolean;
+  flags: PairFlag[];
 }
 
 /** What the plan did about candidate pruning, and whether the result is proven exact. */
@@ -61,8 +75,10 @@ export interface PruningReport {
    * `complete`: every pair was a candidate. `dual-certificate`: the solver's prices form an
    * optimal dual solution and no left-out pair beats them. `full-solve`: no such proof, so every
    * admissible pair was solved again and the better plan kept. `unverified`: too large for that.
+   * `lazy-lists` (stable mode): deferred acceptance grew each proposer's list whenever it ran out,
+   * so the matching is the stable matching over all admissible pairs, whatever `k` is.
    */
-  method: "complete" | "dual-certificate" | "full-solve" | "unverified";
+  method: "complete" | "dual-certificate" | "full-solve" | "unverified" | "lazy-lists";
   /** Solves run: 1, plus one per repair round that added violating pairs back. */
   solves: number;
   /** Pairs added back because the dual check found they might help. */
@@ -76,9 +92,11 @@ export interface StabilityReport {
   welfare: number;
   /** Sum of integer scores of the optimum (same candidates, pins and options). */
   optimum: number;
-  /** `optimum − welfare`, in solver units. */
+  /** `optimum − welfare`, in solver units; never negative when `optimumCertified`. */
   cost: number;
   matchedHromadasAtOptimum: number;
+  /** True when the optimum is proven over all admissible pairs (see the pruning report). */
+  optimumCertified: boolean;
 }
 
 /** The outcome of a national round. */
@@ -98,6 +116,8 @@ export interface RoundPlan {
   excludedPairs: number;
   pruning: PruningReport;
   stable?: StabilityReport;
+  /** Municipalities that could take part in no pair, by reason, with counts. */
+  leftOut: LeftOutCount[];
 }
 
 const MAX_REPAIRS = 8;
@@ -159,7 +179,20 @@ export function planRound(
   if (!Array.isArray(hromadas)) fail("hromadas", "expected an array");
   if (!Array.isArray(partners)) fail("partners", "expected an array");
   if (options === null || typeof options !== "object") fail("options", "expected an object");
-  const scorer = compileScorer(options);
+  // The thematic floor is on unless the caller asks for exploratory pairs.
+  const scorer = compileScorer({
+    ...options,
+    policy: { requireThematicFit: true, ...options.policy },
+  });
+  // A pin is the coordinators' own choice: the thematic floor does not apply to it.
+  const pinScorer = scorer.policy.requireThematicFit
+    ? compileScorer({ ...options, policy: { ...scorer.policy, requireThematicFit: false } })
+    : scorer;
+  const explainPair = (u: number, e: number) => {
+    const h = H[u] as PreparedHromada;
+    const p = P[e] as PreparedPartner;
+    return pinned.has(key(u, e)) ? pinScorer.explain(h, p) : scorer.explain(h, p);
+  };
   const scale = options.scale ?? 100;
   if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0)
     fail("scale", "expected a positive number");
@@ -178,7 +211,19 @@ export function planRound(
   }
 
   // Prepare (validating with field paths in input order), then sort by id for determinism.
-  const H = hromadas.map((h, i) => scorer.prepareHromada(h, `hromadas[${i}]`)).sort(byId);
+  const includeOccupied = options.includeOccupiedBefore2022 ?? false;
+  if (typeof includeOccupied !== "boolean") fail("includeOccupiedBefore2022", "expected a boolean");
+  const leftOutEntries: { side: "hromada" | "partner"; code: LeftOutCode }[] = [];
+  const occupiedIds = new Set<string>();
+  const H = hromadas
+    .map((h, i) => scorer.prepareHromada(h, `hromadas[${i}]`))
+    .filter((h) => {
+      if (includeOccupied || !h.occupiedBefore2022) return true;
+      occupiedIds.add(h.id);
+      leftOutEntries.push({ side: "hromada", code: "occupied-before-2022" });
+      return false;
+    })
+    .sort(byId);
   const P = partners.map((p, j) => scorer.preparePartner(p, `partners[${j}]`)).sort(byId);
   const hIndex = indexById(H, "hromadas");
   const pIndex = indexById(P, "partners");
@@ -195,6 +240,7 @@ export function planRound(
       fail("demand", "expected a number or an object by hromada id");
     for (const [id, d] of Object.entries(demand)) {
       const u = hIndex.get(id);
+      if (u === undefined && occupiedIds.has(id)) continue;
       if (u === undefined) fail(`demand.${id}`, "unknown hromada id");
       if (!Number.isInteger(d) || d < 0) fail(`demand.${id}`, "expected a non-negative integer");
       leftQuota[u] = d;
@@ -205,6 +251,8 @@ export function planRound(
   const key = (u: number, e: number) => u * nR + e;
   const resolve = (pair: PairRef, field: string): [number, number] => {
     const u = hIndex.get(pair.hromadaId);
+    if (u === undefined && occupiedIds.has(pair.hromadaId))
+      fail(`${field}.hromadaId`, "occupied before 2022: left out unless includeOccupiedBefore2022");
     if (u === undefined) fail(`${field}.hromadaId`, `unknown hromada id "${pair.hromadaId}"`);
     const e = pIndex.get(pair.partnerId);
     if (e === undefined) fail(`${field}.partnerId`, `unknown partner id "${pair.partnerId}"`);
@@ -222,7 +270,7 @@ export function planRound(
     const f = `pinned[${i}]`;
     if (forbidden.has(key(u, e))) fail(f, "the pair is both pinned and forbidden");
     if (pinned.has(key(u, e))) return;
-    const result = scorer.explain(H[u] as PreparedHromada, P[e] as PreparedPartner);
+    const result = pinScorer.explain(H[u] as PreparedHromada, P[e] as PreparedPartner);
     if (result.excluded) {
       fail(f, `the pair is excluded (${result.exclusions.map((x) => x.code).join(", ")})`);
     }
@@ -260,7 +308,7 @@ export function planRound(
         if (admissible(u, e, s) || pinned.has(key(u, e))) {
           edges.left.push(u);
           edges.right.push(e);
-          edges.score.push(s);
+          edges.score.push(pinned.get(key(u, e)) ?? s);
         }
       }
     }
@@ -295,7 +343,10 @@ export function planRound(
     }
   }
 
-  const leftPriority = options.maximiseMatched ? new Int32Array(nL).fill(1) : undefined;
+  // In stable mode the optimum is only the yardstick for the price of stability: plain maximum
+  // total score, so both sides of the comparison play by the same rules.
+  const leftPriority =
+    options.maximiseMatched && mode === "optimal" ? new Int32Array(nL).fill(1) : undefined;
   const toProblem = (
     list: EdgeList,
   ): AssignmentProblem & { keys: number[]; pinnedEdges: number[] } => {
@@ -397,32 +448,89 @@ export function planRound(
   }
   const certified = method !== "unverified";
 
-  let chosen = solution.edges;
+  // Chosen pairs as [hromada, partner, integer score].
+  let chosen: [number, number, number][] = Array.from(solution.edges, (idx) => [
+    problem.edgeLeft[idx] as number,
+    problem.edgeRight[idx] as number,
+    problem.edgeScore[idx] as number,
+  ]);
   let stable: StabilityReport | undefined;
+  let pruning: PruningReport = {
+    k: k ?? null,
+    candidateEdges: problem.edgeLeft.length,
+    certified,
+    method,
+    solves,
+    addedEdges,
+  };
   if (mode === "stable") {
-    const result = stableRound(scorer, H, P, problem, proposing, scale);
-    chosen = result.edges;
+    const result = stableRound({
+      scorer,
+      H,
+      P,
+      scoreRow,
+      admissible: (u, e, s) => admissible(u, e, s) && !pinned.has(key(u, e)),
+      pinnedPairs: [...pinned.keys()].map((kk) => {
+        const u = Math.floor(kk / nR);
+        return [u, kk - u * nR];
+      }),
+      leftQuota,
+      rightQuota,
+      proposing,
+      scale,
+      ...(k === undefined ? {} : { initial: k }),
+    });
+    chosen = result.pairs.map(([u, e]) => [
+      u,
+      e,
+      Math.round(
+        (pinned.get(key(u, e)) ?? scorer.score(H[u] as PreparedHromada, P[e] as PreparedPartner)) *
+          scale,
+      ),
+    ]);
+    const welfare = chosen.reduce((sum, [, , x]) => sum + x, 0);
+    // Like with like: the optimum beside a stable matching is the plain maximum total score over
+    // the same admissible pairs and pins (the stable matching is one of its feasible solutions),
+    // never the lexicographic "most hromadas matched first" optimum.
     stable = {
       proposing,
-      welfare: result.welfare,
+      welfare,
       optimum: solution.objective,
-      cost: solution.objective - result.welfare,
+      cost: solution.objective - welfare,
       matchedHromadasAtOptimum: solution.matchedLeft,
+      optimumCertified: certified,
+    };
+    pruning = {
+      k: k ?? null,
+      candidateEdges: result.listed,
+      certified: true,
+      method: "lazy-lists",
+      solves,
+      addedEdges: result.extensions,
     };
   }
 
   const pairs: RoundPair[] = [];
   const matched = new Uint8Array(nL);
+  // The partner ranked right after this one in the hromada's own list, for `decisive`.
+  const nextInRow = (u: number, e: number, s: number): number | null => {
+    const r = scoreRow(u);
+    let next = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < nR; j++) {
+      if (j === e) continue;
+      const v = r[j] as number;
+      if (!admissible(u, j, v)) continue;
+      if ((v < s || (v === s && j > e)) && v > next) next = v;
+    }
+    return next === Number.NEGATIVE_INFINITY ? null : next;
+  };
   let objective = 0;
   let totalScore = 0;
-  for (const idx of chosen) {
-    const u = problem.edgeLeft[idx] as number;
-    const e = problem.edgeRight[idx] as number;
+  for (const [u, e, integerScore] of chosen) {
     const h = H[u] as PreparedHromada;
     const p = P[e] as PreparedPartner;
-    const result = scorer.explain(h, p);
+    const result = explainPair(u, e);
     if (result.excluded) throw new Error("unreachable: an excluded pair was chosen");
-    const integerScore = problem.edgeScore[idx] as number;
     matched[u] = 1;
     objective += integerScore;
     totalScore += result.score;
@@ -432,7 +540,9 @@ export function planRound(
       score: result.score,
       integerScore,
       pinned: pinned.has(key(u, e)),
-      components: result.components,
+      components: markDecisive(result.score, result.components, nextInRow(u, e, result.score)),
+      exploratory: result.exploratory,
+      flags: result.flags,
     });
   }
   pairs.sort(
@@ -441,6 +551,14 @@ export function planRound(
       byId({ id: a.partnerId }, { id: b.partnerId }),
   );
   const unmatched = H.filter((_, u) => matched[u] === 0).map((h) => h.id);
+  for (const h of H) {
+    const code = municipalityLeftOut(scorer, h);
+    if (code) leftOutEntries.push({ side: "hromada", code });
+  }
+  for (const p of P) {
+    const code = municipalityLeftOut(scorer, p);
+    if (code) leftOutEntries.push({ side: "partner", code });
+  }
   return {
     mode,
     pairs,
@@ -450,15 +568,9 @@ export function planRound(
     unmatched,
     scoredPairs: nL * nR,
     excludedPairs,
-    pruning: {
-      k: k ?? null,
-      candidateEdges: problem.edgeLeft.length,
-      certified,
-      method,
-      solves,
-      addedEdges,
-    },
+    pruning,
     ...(stable ? { stable } : {}),
+    leftOut: countLeftOut(leftOutEntries),
   };
 }
 
@@ -545,59 +657,77 @@ function findViolations(
   return out;
 }
 
-function stableRound(
-  scorer: Scorer,
-  H: readonly PreparedHromada[],
-  P: readonly PreparedPartner[],
-  problem: AssignmentProblem & { keys: number[]; pinnedEdges: number[] },
-  proposing: "hromadas" | "partners",
-  scale: number,
-): { edges: Int32Array; welfare: number } {
+function stableRound(args: {
+  scorer: Scorer;
+  H: readonly PreparedHromada[];
+  P: readonly PreparedPartner[];
+  scoreRow: (u: number) => Float64Array;
+  /** Admissible and not pinned. */
+  admissible: (u: number, e: number, s: number) => boolean;
+  pinnedPairs: [number, number][];
+  leftQuota: ArrayLike<number>;
+  rightQuota: ArrayLike<number>;
+  proposing: "hromadas" | "partners";
+  scale: number;
+  initial?: number;
+}): { pairs: [number, number][]; listed: number; extensions: number } {
+  const { scorer, H, P, scoreRow, admissible, proposing, scale } = args;
   // Pins are fixed first; deferred acceptance runs on what is left of demand and capacity.
-  const leftQuota = Int32Array.from(problem.leftQuota);
-  const rightQuota = Int32Array.from(problem.rightQuota);
-  const pinnedSet = new Set(problem.pinnedEdges);
-  let pinnedWelfare = 0;
-  for (const idx of problem.pinnedEdges) {
-    const u = problem.edgeLeft[idx] as number;
-    const e = problem.edgeRight[idx] as number;
+  const leftQuota = Int32Array.from(args.leftQuota);
+  const rightQuota = Int32Array.from(args.rightQuota);
+  for (const [u, e] of args.pinnedPairs) {
     leftQuota[u] = (leftQuota[u] as number) - 1;
     rightQuota[e] = (rightQuota[e] as number) - 1;
-    pinnedWelfare += problem.edgeScore[idx] as number;
-  }
-  const keep: number[] = [];
-  for (let i = 0; i < problem.edgeLeft.length; i++) {
-    if (pinnedSet.has(i)) continue;
-    keep.push(i);
   }
   // Each side ranks by the shared compatibility plus its own stated preferences only.
-  const leftPref = new Float64Array(keep.length);
-  const rightPref = new Float64Array(keep.length);
-  keep.forEach((idx, i) => {
-    const h = H[problem.edgeLeft[idx] as number] as PreparedHromada;
-    const p = P[problem.edgeRight[idx] as number] as PreparedPartner;
-    const s = scorer.score(h, p);
-    const parts = scorer.preferenceParts(h, p);
-    leftPref[i] = Math.round((s - parts.partner) * scale);
-    rightPref[i] = Math.round((s - parts.hromada) * scale);
-  });
-  const sub: StableProblem = {
-    leftCount: problem.leftCount,
-    rightCount: problem.rightCount,
-    leftQuota,
-    rightQuota,
-    edgeLeft: Int32Array.from(keep, (i) => problem.edgeLeft[i] as number),
-    edgeRight: Int32Array.from(keep, (i) => problem.edgeRight[i] as number),
-    edgeScore: Float64Array.from(keep, (i) => problem.edgeScore[i] as number),
-    edgeLeftPref: leftPref,
-    edgeRightPref: rightPref,
+  const prefs = (u: number, e: number, s: number) => {
+    const parts = scorer.preferenceParts(H[u] as PreparedHromada, P[e] as PreparedPartner);
+    return {
+      hromada: Math.round((s - parts.partner) * scale),
+      partner: Math.round((s - parts.hromada) * scale),
+    };
   };
-  const result = deferredAcceptance(sub, {
-    proposing: proposing === "hromadas" ? "left" : "right",
-  });
-  const edges = [
-    ...problem.pinnedEdges,
-    ...Array.from(result.edges, (i) => keep[i] as number),
-  ].sort((a, b) => a - b);
-  return { edges: Int32Array.from(edges), welfare: result.welfare + pinnedWelfare };
+  const scoreOf = (u: number, e: number) =>
+    scorer.score(H[u] as PreparedHromada, P[e] as PreparedPartner);
+  const byHromadas = proposing === "hromadas";
+  const source: LazyStableSource = byHromadas
+    ? {
+        proposerCount: H.length,
+        acceptorCount: P.length,
+        proposerQuota: leftQuota,
+        acceptorQuota: rightQuota,
+        candidates(u, visit) {
+          const row = scoreRow(u);
+          for (let e = 0; e < row.length; e++) {
+            const s = row[e] as number;
+            if (admissible(u, e, s)) visit(e, prefs(u, e, s).hromada);
+          }
+        },
+        acceptorPreference: (e, u) => prefs(u, e, scoreOf(u, e)).partner,
+      }
+    : {
+        proposerCount: P.length,
+        acceptorCount: H.length,
+        proposerQuota: rightQuota,
+        acceptorQuota: leftQuota,
+        candidates(e, visit) {
+          for (let u = 0; u < H.length; u++) {
+            const s = scoreOf(u, e);
+            if (admissible(u, e, s)) visit(u, prefs(u, e, s).partner);
+          }
+        },
+        acceptorPreference: (u, e) => prefs(u, e, scoreOf(u, e)).hromada,
+      };
+  const result = lazyDeferredAcceptance(
+    source,
+    args.initial === undefined ? {} : { initial: args.initial },
+  );
+  const found: [number, number][] = byHromadas
+    ? result.pairs
+    : result.pairs.map(([e, u]) => [u, e] as [number, number]);
+  return {
+    pairs: [...args.pinnedPairs, ...found],
+    listed: result.listed,
+    extensions: result.extensions,
+  };
 }

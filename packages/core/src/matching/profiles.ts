@@ -34,10 +34,23 @@ export interface PairRef {
 /** Hard-constraint switches that a coordinating body sets for a whole round. */
 export interface MatchingPolicy {
   /**
-   * When true, a partner with an active or under-review tie to a Russian or Belarusian town
-   * (see `needsReview`) is excluded rather than merely flagged.
+   * When true, a partner with a verified (active) tie to a Russian or Belarusian town (see
+   * `needsReview`) is excluded.
    */
   excludeReviewCountryTies?: boolean;
+  /**
+   * When true, a partner with an unverified (under-review) tie to a Russian or Belarusian town,
+   * such as one imported from Wikipedia, is excluded too; otherwise it is only flagged. Default
+   * false; the coordinators' setting decides it, and a round may override it.
+   */
+  excludeFlaggedTies?: boolean;
+  /**
+   * When true, a pair without thematic fit (no open need of the hromada that the partner offers)
+   * is excluded. `suggestPartners` and `planRound` default to true (the thematic floor); plain
+   * scoring (`scorePair`, `compileScorer`, conference wishes) defaults to false. False allows
+   * exploratory pairs, which are marked as such.
+   */
+  requireThematicFit?: boolean;
 }
 
 /** True when the profile is a hromada profile. */

@@ -8,6 +8,7 @@ import {
   hromada,
   need,
   norwegianIntegrator,
+  offer,
   partner,
   swedishWaterWorks,
   tie,
@@ -49,29 +50,29 @@ describe("scorePair on the reference fixtures", () => {
       name: "war-zone hromada × Swedish water works",
       h: warZoneHromada,
       p: swedishWaterWorks,
-      fires: ["thematic-fit", "situation-fit", "size", "preference", "fairness"],
-      score: 73.5,
+      fires: ["thematic-fit", "situation-fit", "size", "fairness"],
+      score: 68.5,
     },
     {
       name: "war-zone hromada × Norwegian integrator",
       h: warZoneHromada,
       p: norwegianIntegrator,
-      fires: ["size", "preference", "fairness"],
-      score: 13.8,
+      fires: ["size", "fairness"],
+      score: 8.8,
     },
     {
       name: "hosting hromada × Norwegian integrator",
       h: hostingHromada,
       p: norwegianIntegrator,
-      fires: ["thematic-fit", "situation-fit", "language", "preference", "fairness"],
-      score: 70,
+      fires: ["thematic-fit", "situation-fit", "language", "fairness"],
+      score: 65,
     },
     {
       name: "hosting hromada × Swedish water works",
       h: hostingHromada,
       p: swedishWaterWorks,
-      fires: ["size", "preference", "fairness"],
-      score: 15.7,
+      fires: ["size", "fairness"],
+      score: 10.7,
     },
   ])("$name fires $fires", ({ h, p, fires, score }) => {
     const result = scored(scorePair(h, p));
@@ -145,8 +146,10 @@ describe("scorePair on the reference fixtures", () => {
     const c = component(scorePair(hostingHromada, p), "preference");
     expect(c.data).toMatchObject({ [field]: outcome });
     const none = component(scorePair(hostingHromada, partner("p")), "preference");
+    // Unstated counts nothing, like unmet: only a met preference adds to the score.
+    expect(none.contribution).toBe(0);
     if (outcome === "met") expect(c.contribution).toBeGreaterThan(none.contribution);
-    else expect(c.contribution).toBeLessThan(none.contribution);
+    else expect(c.contribution).toBe(none.contribution);
   });
 
   it("scores the hromada's preferred countries", () => {
@@ -237,11 +240,11 @@ describe("scorePair exclusions", () => {
       codes: ["review-country-tie"],
     },
     {
-      name: "an under-review Belarusian tie under the policy",
+      name: "an under-review Belarusian tie when flagged ties exclude",
       h,
       p: partner("se-p", { ties: [tie("BY", "under-review")] }),
-      options: { policy: { excludeReviewCountryTies: true } },
-      codes: ["review-country-tie"],
+      options: { policy: { excludeReviewCountryTies: true, excludeFlaggedTies: true } },
+      codes: ["flagged-tie"],
     },
     {
       name: "several constraints at once",
@@ -518,5 +521,77 @@ describe("scoring invariants", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("situation fit from the hromada's own needs", () => {
+  const builder = partner("se-builder", {
+    offers: [offer("water-sanitation", "expert"), offer("public-administration", "expert")],
+  });
+  it("gives a frontline hromada fit only for its own rebuilding needs, and names them", () => {
+    const withNeed = hromada("ua-f", {
+      situation: { category: "frontline" },
+      needs: [need("water-sanitation", "high")],
+    });
+    const c = component(scorePair(withNeed, builder), "situation-fit");
+    expect(c.contribution).toBe(DEFAULT_WEIGHTS.situationFit);
+    expect(c.data).toMatchObject({ basis: "rebuilding", areas: ["water-sanitation"] });
+    // The same frontline hromada needing only education gets no situation fit from a builder.
+    const otherNeed = hromada("ua-g", {
+      situation: { category: "frontline" },
+      needs: [need("education", "high")],
+    });
+    expect(component(scorePair(otherNeed, builder), "situation-fit").contribution).toBe(0);
+  });
+
+  it("gives an occupied hromada fit only in governance, administration and services", () => {
+    const occupied = hromada("ua-o", {
+      situation: { category: "occupied" },
+      needs: [need("water-sanitation", "critical"), need("public-administration", "high")],
+    });
+    const c = component(scorePair(occupied, builder), "situation-fit");
+    expect(c.data.areas).toEqual(["public-administration"]);
+    const waterOnly = partner("se-water", { offers: [offer("water-sanitation", "expert")] });
+    expect(component(scorePair(occupied, waterOnly), "situation-fit").contribution).toBe(0);
+  });
+
+  it("rests reception fit on hosting, naming the reception offers", () => {
+    const c = component(scorePair(hostingHromada, norwegianIntegrator), "situation-fit");
+    expect(c.data.basis).toBe("reception");
+    expect(c.data.areas.length).toBeGreaterThan(0);
+  });
+});
+
+describe("unstated preferences and the thematic floor", () => {
+  it("scores nothing for preferences nobody stated and says so", () => {
+    const c = component(scorePair(hromada("h"), partner("p")), "preference");
+    expect(c.contribution).toBe(0);
+    expect(c.data).toMatchObject({
+      partnerRegions: "none",
+      partnerSituations: "none",
+      partnerSize: "none",
+      hromadaCountries: "none",
+    });
+  });
+
+  it("excludes a pair without thematic fit under requireThematicFit and marks it exploratory otherwise", () => {
+    const h = hromada("h", { needs: [need("education", "high")] });
+    const p = partner("p", { offers: [offer("water-sanitation")] });
+    const floor = scorePair(h, p, { policy: { requireThematicFit: true } });
+    expect(floor.excluded && floor.exclusions.map((x) => x.code)).toEqual(["no-thematic-fit"]);
+    const open = scored(scorePair(h, p));
+    expect(open.exploratory).toBe(true);
+    const scorer = compileScorer({ policy: { requireThematicFit: true } });
+    expect(scorer.score(scorer.prepareHromada(h), scorer.preparePartner(p))).toBe(EXCLUDED_SCORE);
+  });
+
+  it("flags an unverified Russian tie instead of excluding it by default", () => {
+    const p = partner("p", {
+      offers: [offer("education")],
+      ties: [tie("RU", "under-review")],
+    });
+    const h = hromada("h", { needs: [need("education")] });
+    const result = scored(scorePair(h, p, { policy: { excludeReviewCountryTies: true } }));
+    expect(result.flags.map((f) => f.code)).toEqual(["flagged-tie"]);
   });
 });

@@ -2,19 +2,24 @@
 // weight × value (see weights.ts), and the score is the sum, 0–100 with the default weights.
 // - thematic-fit: Σ over the hromada's open need areas of (priority weight / total priority
 //   weight) × (best offer experience in that area / 3); NEED_PRIORITY_WEIGHT, EXPERIENCE_WEIGHT.
-// - situation-fit (KS): max(war zone × best rebuilding offer, hosting × best reception offer),
-//   where war zone = occupied/frontline/deoccupied, rebuilding = area groups infrastructure and
-//   administration, reception = group reception, and hosting = min(1, max(displaced / 10,000,
-//   displaced / (10 % of population))); offer levels as above.
+// - situation-fit (KS): max(rebuilding, hosting × best reception offer). Rebuilding is the best
+//   offer level on one of the hromada's own open needs in the rebuilding groups (infrastructure
+//   and administration) for a frontline or de-occupied hromada; an occupied one can be helped
+//   only at a distance, so for it the groups are governance, administration and services.
+//   Reception = group reception, and hosting = min(1, max(displaced / 10,000, displaced / (10 %
+//   of population))); offer levels as above. A rear hromada gets rebuilding 0.
 // - size: max(0, 1 − |log10(hromada population / partner population)|); 0.5 when one is unknown.
 // - language: 1 when a working language is shared (the hromada always counts Ukrainian).
-// - preference: mean of four outcomes, 1 met, 0 unmet, 0.5 not stated: the partner's oblasts,
-//   situations and size band, and the hromada's countries.
+// - preference: mean of four outcomes, 1 met, 0 unmet or not stated: the partner's oblasts,
+//   situations and size band, and the hromada's countries. Nobody is scored for a preference
+//   nobody stated.
 // - fairness: 0.5 when the hromada has no partnership yet, plus 0.5 when it is under 10,000
 //   people and has no international experience.
 // Hard constraints exclude the pair instead: an existing partnership, an opt-out on either side,
-// either side's excludedIds, no capacity left (capacity − partnershipCount ≤ 0), and with
-// policy.excludeReviewCountryTies an active or under-review tie to a Russian or Belarusian town.
+// either side's excludedIds, no capacity left (capacity − partnershipCount ≤ 0), with
+// policy.excludeReviewCountryTies an active (verified) tie to a Russian or Belarusian town, with
+// policy.excludeFlaggedTies also an unverified (under-review) one, and with
+// policy.requireThematicFit a pair without thematic fit (suggestions and rounds set it by default).
 import { InvalidInputError } from "../errors";
 import { isCountryCode } from "../model/common";
 import { NEED_PRIORITY_WEIGHT, type NeedPriority } from "../model/need";
@@ -64,15 +69,25 @@ export interface ScoreComponentData {
     displacedHosted: number | null;
     /** 0–1: full from 10,000 displaced people hosted or 10 % of the population. */
     hostingStrength: number;
-    /** Which KS rule fired: rebuilding for war-zone hromadas, reception for hosting ones. */
+    /**
+     * Which rule fired: rebuilding (the partner offers on one of the hromada's own open needs in
+     * the rebuilding groups), or reception (the hromada hosts displaced people and the partner
+     * offers reception).
+     */
     basis: "rebuilding" | "reception" | null;
-    /** The partner's offers in the groups that made the rule fire. */
+    /**
+     * What the fit rests on: for rebuilding, the hromada's own open need areas that the partner
+     * offers; for reception, the partner's reception offers.
+     */
     areas: CooperationAreaCode[];
   };
   size: {
     value: number;
     hromadaPopulation: number | null;
     partnerPopulation: number | null;
+    /** The year each population was counted, as the data gives it (Ukraine 2022, Sweden 2024, …). */
+    hromadaPopulationYear: number | null;
+    partnerPopulationYear: number | null;
     /** |log10(hromada population / partner population)|; null when a population is unknown. */
     log10Ratio: number | null;
   };
@@ -98,7 +113,9 @@ export type ExclusionCode =
   | "opt-out"
   | "excluded-id"
   | "no-capacity"
-  | "review-country-tie";
+  | "review-country-tie"
+  | "flagged-tie"
+  | "no-thematic-fit";
 
 /** A hard constraint that excludes a pair, with the data that triggered it. */
 export type Exclusion =
@@ -109,13 +126,32 @@ export type Exclusion =
   | {
       code: "review-country-tie";
       data: { ties: { foreignTown: string; foreignCountry: string; status: string }[] };
-    };
+    }
+  | {
+      code: "flagged-tie";
+      data: { ties: { foreignTown: string; foreignCountry: string; status: string }[] };
+    }
+  | { code: "no-thematic-fit"; data: Record<string, never> };
+
+/**
+ * Something a coordinator should look at before accepting a pair that does not exclude it: an
+ * unverified (under-review) tie to a Russian or Belarusian town, for instance one imported from
+ * Wikipedia and not yet checked.
+ */
+export type PairFlag = {
+  code: "flagged-tie";
+  data: { ties: { foreignTown: string; foreignCountry: string; status: string }[] };
+};
 
 /** A pair that may be matched: its score and the six components that add up to it. */
 export interface ScoredPair {
   excluded: false;
   score: number;
   components: ScoreComponent[];
+  /** True when the pair has no thematic fit (only possible with `requireThematicFit: false`). */
+  exploratory: boolean;
+  /** Flags to check before accepting the pair (they do not exclude it). */
+  flags: PairFlag[];
 }
 
 /** A pair that a hard constraint rules out, with every constraint that applies. */
@@ -177,6 +213,10 @@ const AREA_COUNT = COOPERATION_AREAS.length;
 const REBUILDING_AREA = COOPERATION_AREAS.map(
   (a) => a.group === "infrastructure" || a.group === "administration",
 );
+// Work at a distance: what a partner can do for a hromada it cannot visit.
+const AT_DISTANCE_AREA = COOPERATION_AREAS.map(
+  (a) => a.group === "governance" || a.group === "administration" || a.group === "services",
+);
 const RECEPTION_AREA = COOPERATION_AREAS.map((a) => a.group === "reception");
 const MAX_EXPERIENCE = EXPERIENCE_WEIGHT.expert;
 const PRIORITIES = Object.keys(NEED_PRIORITY_WEIGHT) as NeedPriority[];
@@ -204,6 +244,13 @@ export interface PreparedHromada {
   /** Highest priority of the open needs per entry of `needArea`. */
   readonly needPriority: readonly NeedPriority[];
   readonly warZone: number;
+  /**
+   * Area index of each open need that situation fit can rest on: the rebuilding groups for a
+   * frontline or de-occupied hromada, governance, administration and services for an occupied
+   * one, none for a rear one.
+   */
+  readonly situationArea: Int32Array;
+  readonly occupiedBefore2022: boolean;
   readonly hosting: number;
   readonly log10Population: number;
   readonly population: number;
@@ -225,8 +272,9 @@ export interface PreparedPartner {
   readonly profile: PartnerProfile;
   /** Best offer experience per area index, scaled to [0, 1]. */
   readonly offerLevel: Float64Array;
-  readonly rebuilding: number;
   readonly reception: number;
+  /** True when an unverified (under-review) tie to a Russian or Belarusian town flags the partner. */
+  readonly flaggedTie: boolean;
   readonly log10Population: number;
   readonly countryIndex: number;
   readonly languages: number;
@@ -282,7 +330,6 @@ export interface PartnerBatch {
   readonly areaColumn: Int32Array;
   /** Offer level (0–1) of each `areaColumn` entry. */
   readonly areaLevel: Float64Array;
-  readonly rebuilding: Float64Array;
   readonly reception: Float64Array;
   /** Ascending; +Infinity where the population is unknown (those partners are slow). */
   readonly log10Population: Float64Array;
@@ -304,6 +351,7 @@ export interface PartnerBatch {
 
 interface BatchScratch {
   term: Float64Array;
+  situation: Float64Array;
   size: Float64Array;
   languageTerms: Map<number, Float64Array>;
 }
@@ -387,6 +435,21 @@ function thematicValue(h: PreparedHromada, p: PreparedPartner): number {
   return t;
 }
 
+function rebuildingValue(h: PreparedHromada, p: PreparedPartner): number {
+  const area = h.situationArea;
+  const level = p.offerLevel;
+  let best = 0;
+  for (let k = 0; k < area.length; k++) {
+    const v = level[area[k] as number] as number;
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+function situationValue(h: PreparedHromada, p: PreparedPartner): number {
+  return Math.max(rebuildingValue(h, p), h.hosting * p.reception);
+}
+
 function sizeValue(h: PreparedHromada, p: PreparedPartner): number {
   const d = Math.abs(h.log10Population - p.log10Population);
   // NaN (a population unknown) is neutral; a tenfold difference or more scores 0.
@@ -404,34 +467,35 @@ function languageValue(h: PreparedHromada, p: PreparedPartner): number {
   return m !== OTHER_LANGUAGE || sharesOtherLanguage(h, p) ? 1 : 0;
 }
 
+// Each outcome is 1 when a stated preference is met and 0 otherwise: unstated counts nothing.
 function regionOutcome(h: PreparedHromada, p: PreparedPartner): number {
-  return p.preferredOblasts === 0 ? 0.5 : (p.preferredOblasts & h.oblastBit) !== 0 ? 1 : 0;
+  return (p.preferredOblasts & h.oblastBit) !== 0 ? 1 : 0;
 }
 
 function situationOutcome(h: PreparedHromada, p: PreparedPartner): number {
-  return p.preferredSituations === 0 ? 0.5 : (p.preferredSituations & h.situationBit) !== 0 ? 1 : 0;
+  return (p.preferredSituations & h.situationBit) !== 0 ? 1 : 0;
 }
 
 function sizeOutcome(h: PreparedHromada, p: PreparedPartner): number {
-  if (!p.hasSizePreference || h.population < 0) return 0.5;
+  if (!p.hasSizePreference || h.population < 0) return 0;
   return h.population >= p.sizeMin && h.population <= p.sizeMax ? 1 : 0;
 }
 
 function countryOutcome(h: PreparedHromada, p: PreparedPartner): number {
   const list = h.preferredCountries;
-  if (list.length === 0) return 0.5;
+  if (list.length === 0) return 0;
   for (let i = 0; i < list.length; i++) if (list[i] === p.countryIndex) return 1;
   return 0;
 }
 
-function isExcluded(h: PreparedHromada, p: PreparedPartner): boolean {
+function isBlocked(h: PreparedHromada, p: PreparedPartner): boolean {
   if (p.unavailable || h.optOut) return true;
   if (h.blocked?.has(p.id)) return true;
   return p.blocked?.has(h.id) === true;
 }
 
-function outcomeName(v: number): PreferenceOutcome {
-  return v === 1 ? "met" : v === 0 ? "unmet" : "none";
+function outcomeName(stated: boolean, v: number): PreferenceOutcome {
+  return !stated ? "none" : v === 1 ? "met" : "unmet";
 }
 
 function round6(x: number): number {
@@ -455,15 +519,23 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
   const weights = Object.freeze(resolveWeights(options.weights));
   const policyIn = options.policy ?? {};
   checkObject(policyIn, "policy");
-  if (
-    policyIn.excludeReviewCountryTies !== undefined &&
-    typeof policyIn.excludeReviewCountryTies !== "boolean"
-  ) {
-    fail("policy.excludeReviewCountryTies", "expected a boolean");
+  for (const name of [
+    "excludeReviewCountryTies",
+    "excludeFlaggedTies",
+    "requireThematicFit",
+  ] as const) {
+    if (policyIn[name] !== undefined && typeof policyIn[name] !== "boolean") {
+      fail(`policy.${name}`, "expected a boolean");
+    }
   }
   const policy = Object.freeze({
     excludeReviewCountryTies: policyIn.excludeReviewCountryTies ?? false,
+    excludeFlaggedTies: policyIn.excludeFlaggedTies ?? false,
+    requireThematicFit: policyIn.requireThematicFit ?? false,
   });
+  const requireFit = policy.requireThematicFit;
+  const isExcluded = (h: PreparedHromada, p: PreparedPartner): boolean =>
+    isBlocked(h, p) || (requireFit && thematicValue(h, p) === 0);
 
   const existingByHromada = new Map<string, Set<string>>();
   checkArray(options.existingPairs, "existingPairs").forEach((pair, i) => {
@@ -556,6 +628,11 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       }
     }
     const needArea = Int32Array.from(areas);
+    const zone = situationZone(category);
+    const situationGroups = category === "occupied" ? AT_DISTANCE_AREA : REBUILDING_AREA;
+    const situationArea = Int32Array.from(
+      zone === "war-zone" ? areas.filter((a) => situationGroups[a]) : [],
+    );
     const needWeight = Float64Array.from(areas, (a) => (best[a] as number) / total);
     const needPriority = areas.map(
       (a) => PRIORITIES.find((p) => NEED_PRIORITY_WEIGHT[p] === best[a]) ?? "medium",
@@ -587,7 +664,9 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       needArea,
       needWeight,
       needPriority,
-      warZone: situationZone(category) === "war-zone" ? 1 : 0,
+      warZone: zone === "war-zone" ? 1 : 0,
+      situationArea,
+      occupiedBefore2022: m.situation.occupiedBefore2022 === true,
       hosting,
       log10Population: log10OrNaN(population),
       population,
@@ -656,7 +735,6 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
     );
 
     const offerLevel = new Float64Array(AREA_COUNT);
-    let rebuilding = 0;
     let reception = 0;
     checkArray(profile.offers, prefixed(field, "offers")).forEach((o, i) => {
       const of = prefixed(field, `offers[${i}]`);
@@ -669,10 +747,10 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
         fail(`${of}.experience`, `expected one of ${EXPERIENCES.join(", ")}`);
       const level = EXPERIENCE_WEIGHT[experience] / MAX_EXPERIENCE;
       if (level > (offerLevel[idx] as number)) offerLevel[idx] = level;
-      if (REBUILDING_AREA[idx] && level > rebuilding) rebuilding = level;
       if (RECEPTION_AREA[idx] && level > reception) reception = level;
     });
     let reviewTie = false;
+    let flaggedTie = false;
     checkArray(profile.ties, prefixed(field, "ties")).forEach((t, i) => {
       const tf = prefixed(field, `ties[${i}]`);
       checkObject(t, tf);
@@ -682,8 +760,13 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       }
       if (!TIE_STATUSES.includes(tie.status ?? "active"))
         fail(`${tf}.status`, `expected one of ${TIE_STATUSES.join(", ")}`);
-      if (needsReview({ foreignCountry: tie.foreignCountry, status: tie.status ?? "active" }))
-        reviewTie = true;
+      const status = tie.status ?? "active";
+      if (needsReview({ foreignCountry: tie.foreignCountry, status })) {
+        // An under-review tie is unverified (the Wikipedia import marks them so): it flags the
+        // partner, and excludes it only when the coordinators' setting says so.
+        if (status === "under-review") flaggedTie = true;
+        else reviewTie = true;
+      }
     });
     const remainingCapacity = Math.max(0, capacity - partnershipCount);
     const blockedSet = excluded.length > 0 ? new Set<string>(excluded) : null;
@@ -693,8 +776,8 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       id,
       profile,
       offerLevel,
-      rebuilding,
       reception,
+      flaggedTie,
       log10Population: log10OrNaN(population),
       countryIndex: countryIndex(m.country),
       languages: mask,
@@ -708,20 +791,23 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       unavailable:
         m.optOut === true ||
         remainingCapacity === 0 ||
-        (policy.excludeReviewCountryTies && reviewTie),
+        (policy.excludeReviewCountryTies && reviewTie) ||
+        (policy.excludeFlaggedTies && flaggedTie),
       blocked: blockedSet,
     };
   }
 
   // Hot path: keep it monomorphic and allocation-free. `explain` must use the same arithmetic.
   function score(h: PreparedHromada, p: PreparedPartner): number {
-    if (isExcluded(h, p)) return EXCLUDED_SCORE;
-    const situation = Math.max(h.warZone * p.rebuilding, h.hosting * p.reception);
+    if (isBlocked(h, p)) return EXCLUDED_SCORE;
+    const thematic = thematicValue(h, p);
+    if (requireFit && thematic === 0) return EXCLUDED_SCORE;
+    const situation = situationValue(h, p);
     const preference =
       (regionOutcome(h, p) + situationOutcome(h, p) + sizeOutcome(h, p) + countryOutcome(h, p)) *
       0.25;
     return (
-      wT * thematicValue(h, p) +
+      wT * thematic +
       wS * situation +
       wZ * sizeValue(h, p) +
       wL * languageValue(h, p) +
@@ -762,18 +848,31 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       });
     }
     if (policy.excludeReviewCountryTies) {
-      const ties = (p.profile.ties ?? [])
-        .filter((t) =>
-          needsReview({ foreignCountry: t.foreignCountry, status: t.status ?? "active" }),
-        )
-        .map((t) => ({
-          foreignTown: t.foreignTown,
-          foreignCountry: t.foreignCountry,
-          status: t.status ?? "active",
-        }));
+      const ties = reviewTies(p, "verified");
       if (ties.length > 0) out.push({ code: "review-country-tie", data: { ties } });
     }
+    if (policy.excludeFlaggedTies) {
+      const ties = reviewTies(p, "flagged");
+      if (ties.length > 0) out.push({ code: "flagged-tie", data: { ties } });
+    }
+    if (requireFit && thematicValue(h, p) === 0) out.push({ code: "no-thematic-fit", data: {} });
     return out;
+  }
+
+  function reviewTies(p: PreparedPartner, which: "verified" | "flagged") {
+    return (p.profile.ties ?? [])
+      .filter((t) => {
+        const status = t.status ?? "active";
+        return (
+          needsReview({ foreignCountry: t.foreignCountry, status }) &&
+          (status === "under-review") === (which === "flagged")
+        );
+      })
+      .map((t) => ({
+        foreignTown: t.foreignTown,
+        foreignCountry: t.foreignCountry,
+        status: t.status ?? "active",
+      }));
   }
 
   function explain(h: PreparedHromada, p: PreparedPartner): PairScore {
@@ -799,18 +898,21 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       else matched.push({ area, needPriority: h.needPriority[k] ?? "medium", offerExperience: e });
     });
 
-    // situation fit
-    const rebuild = h.warZone * p.rebuilding;
+    // situation fit: it names the hromada's own needs it rests on, or the hosting
+    const rebuild = rebuildingValue(h, p);
     const receive = h.hosting * p.reception;
-    const situation = Math.max(rebuild, receive);
+    const situation = situationValue(h, p);
     const basis = situation === 0 ? null : rebuild >= receive ? "rebuilding" : "reception";
-    const groupAreas = basis === "rebuilding" ? REBUILDING_AREA : RECEPTION_AREA;
     const situationAreas =
       basis === null
         ? []
-        : COOPERATION_AREAS.filter((_a, i) => groupAreas[i] && (p.offerLevel[i] as number) > 0).map(
-            (a) => a.code,
-          );
+        : basis === "rebuilding"
+          ? Array.from(h.situationArea)
+              .filter((a) => (p.offerLevel[a] as number) > 0)
+              .map((a) => COOPERATION_AREAS[a]?.code as CooperationAreaCode)
+          : COOPERATION_AREAS.filter(
+              (_a, i) => RECEPTION_AREA[i] && (p.offerLevel[i] as number) > 0,
+            ).map((a) => a.code);
 
     // size
     const size = sizeValue(h, p);
@@ -859,6 +961,8 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
           value: size,
           hromadaPopulation: hp,
           partnerPopulation: pp,
+          hromadaPopulationYear: hm.populationYear ?? null,
+          partnerPopulationYear: pm.populationYear ?? null,
           log10Ratio: Number.isNaN(ratio) ? null : round6(ratio),
         },
       },
@@ -868,10 +972,10 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
         contribution: cP,
         data: {
           value: preference,
-          partnerRegions: outcomeName(r),
-          partnerSituations: outcomeName(s),
-          partnerSize: outcomeName(z),
-          hromadaCountries: outcomeName(c),
+          partnerRegions: outcomeName(p.preferredOblasts !== 0, r),
+          partnerSituations: outcomeName(p.preferredSituations !== 0, s),
+          partnerSize: outcomeName(p.hasSizePreference && h.population >= 0, z),
+          hromadaCountries: outcomeName(h.preferredCountries.length > 0, c),
         },
       },
       {
@@ -884,7 +988,15 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
         },
       },
     ];
-    return { excluded: false, score: cT + cS + cZ + cL + cP + cF, components };
+    const flags: PairFlag[] = [];
+    if (p.flaggedTie) flags.push({ code: "flagged-tie", data: { ties: reviewTies(p, "flagged") } });
+    return {
+      excluded: false,
+      score: cT + cS + cZ + cL + cP + cF,
+      components,
+      exploratory: thematic === 0,
+      flags,
+    };
   }
 
   const scratch = new WeakMap<PartnerBatch, BatchScratch>();
@@ -937,7 +1049,6 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       areaStart,
       areaColumn,
       areaLevel,
-      rebuilding: Float64Array.from(partners, (p) => p.rebuilding),
       reception: Float64Array.from(partners, (p) => p.reception),
       log10Population: Float64Array.from(partners, key),
       languages: Int32Array.from(partners, (p) => p.languages),
@@ -966,6 +1077,7 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
     };
     scratch.set(batch, {
       term: new Float64Array(m),
+      situation: new Float64Array(m),
       size: new Float64Array(m),
       languageTerms: new Map(),
     });
@@ -1044,14 +1156,14 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
     const countries = h.preferredCountries;
     const nc = countries.length;
     if (nc === 0) {
-      term.fill(wP * (2 * 0.25), 0, m); // four unstated preferences, 0.5 each
+      term.fill(0, 0, m); // unstated preferences count nothing
     } else {
       const country = b.country;
       for (let j = 0; j < m; j++) {
         const c = country[j] as number;
         let co = 0;
         for (let k = 0; k < nc; k++) if (countries[k] === c) co = 1;
-        term[j] = wP * ((1.5 + co) * 0.25); // three unstated partner preferences, 0.5 each
+        term[j] = wP * (co * 0.25); // the partner states nothing: its three outcomes are 0
       }
     }
     const cols = b.preferenceColumns;
@@ -1063,15 +1175,15 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       const j = cols[i] as number;
       const po = preferredOblasts[i] as number;
       const pso = preferredSituations[i] as number;
-      const ro = po === 0 ? 0.5 : (po & oblastBit) !== 0 ? 1 : 0;
-      const so = pso === 0 ? 0.5 : (pso & situationBit) !== 0 ? 1 : 0;
+      const ro = (po & oblastBit) !== 0 ? 1 : 0;
+      const so = (pso & situationBit) !== 0 ? 1 : 0;
       const zo =
         hasSizePreference[i] === 0 || pop < 0
-          ? 0.5
+          ? 0
           : pop >= (sizeMin[i] as number) && pop <= (sizeMax[i] as number)
             ? 1
             : 0;
-      let co = 0.5;
+      let co = 0;
       if (nc !== 0) {
         const c = b.country[j] as number;
         co = 0;
@@ -1079,42 +1191,36 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       }
       term[j] = wP * ((ro + so + zo + co) * 0.25);
     }
-    // One pass adds it all up, in `score`'s order; Math.max is skipped where one side is exactly
-    // 0 (max(0, x) = x for x ≥ 0). A size or language term of 0 adds nothing, as in `score`.
+    // situation fit: the best offer level on one of the hromada's own situation needs
+    const situation = own.situation;
+    situation.fill(0, 0, m);
+    for (let k = 0; k < h.situationArea.length; k++) {
+      const a = h.situationArea[k] as number;
+      const end = areaStart[a + 1] as number;
+      for (let i = areaStart[a] as number; i < end; i++) {
+        const j = areaColumn[i] as number;
+        const v = areaLevel[i] as number;
+        if (v > (situation[j] as number)) situation[j] = v;
+      }
+    }
+    // One pass adds it all up, in `score`'s order. A size or language term of 0 adds nothing,
+    // as in `score`.
     const fairness = wF * h.fairnessValue;
-    const { rebuilding, reception } = b;
-    const warZone = h.warZone;
+    const { reception } = b;
     const hosting = h.hosting;
-    if (hosting === 0) {
-      for (let j = 0; j < m; j++) {
-        out[j] =
-          wT * (out[j] as number) +
-          wS * (warZone * (rebuilding[j] as number)) +
-          (sizeTerm[j] as number) +
-          (languageTerm[j] as number) +
-          (term[j] as number) +
-          fairness;
+    for (let j = 0; j < m; j++) {
+      const t = out[j] as number;
+      if (requireFit && t === 0) {
+        out[j] = EXCLUDED_SCORE;
+        continue;
       }
-    } else if (warZone === 0) {
-      for (let j = 0; j < m; j++) {
-        out[j] =
-          wT * (out[j] as number) +
-          wS * (hosting * (reception[j] as number)) +
-          (sizeTerm[j] as number) +
-          (languageTerm[j] as number) +
-          (term[j] as number) +
-          fairness;
-      }
-    } else {
-      for (let j = 0; j < m; j++) {
-        out[j] =
-          wT * (out[j] as number) +
-          wS * Math.max(warZone * (rebuilding[j] as number), hosting * (reception[j] as number)) +
-          (sizeTerm[j] as number) +
-          (languageTerm[j] as number) +
-          (term[j] as number) +
-          fairness;
-      }
+      out[j] =
+        wT * t +
+        wS * Math.max(situation[j] as number, hosting * (reception[j] as number)) +
+        (sizeTerm[j] as number) +
+        (languageTerm[j] as number) +
+        (term[j] as number) +
+        fairness;
     }
     for (const j of b.slowColumns) out[j] = score(h, ps[j] as PreparedPartner);
   }

@@ -5,6 +5,7 @@ import {
   arbPartner,
   hostingHromada,
   hromada,
+  need,
   norwegianIntegrator,
   offer,
   partner,
@@ -16,6 +17,9 @@ import { suggestPartners, TopK } from "./suggest";
 
 const ids = (list: { candidate: { municipality: { id: string } } }[]) =>
   list.map((s) => s.candidate.municipality.id);
+
+// Cases about ranking itself, thematic fit or not: exploratory pairs allowed.
+const EXPLORE = { policy: { requireThematicFit: false } } as const;
 
 describe("suggestPartners", () => {
   const excludedPartner = partner("se-opted-out", {
@@ -36,11 +40,16 @@ describe("suggestPartners", () => {
       expected: ["no-small-integration", "se-water-admin"],
     },
   ])("ranks partners for $name and leaves excluded ones out", ({ subject, expected }) => {
-    expect(ids(suggestPartners(subject, partners, 5))).toEqual(expected);
+    expect(ids(suggestPartners(subject, partners, 5, EXPLORE))).toEqual(expected);
   });
 
   it("suggests hromadas to a partner, best first, with the same scores as scorePair", () => {
-    const result = suggestPartners(norwegianIntegrator, [warZoneHromada, hostingHromada], 2);
+    const result = suggestPartners(
+      norwegianIntegrator,
+      [warZoneHromada, hostingHromada],
+      2,
+      EXPLORE,
+    );
     expect(ids(result)).toEqual(["ua-rear-hosting", "ua-frontline-water"]);
     const direct = scorePair(hostingHromada, norwegianIntegrator);
     expect(result[0]?.score).toBe(direct.excluded ? Number.NaN : direct.score);
@@ -64,8 +73,11 @@ describe("suggestPartners", () => {
 
   it("breaks ties by id whatever the input order", () => {
     const clones = ["se-c", "se-a", "se-b"].map((id) => partner(id));
-    expect(ids(suggestPartners(hromada("h"), clones, 2))).toEqual(["se-a", "se-b"]);
-    expect(ids(suggestPartners(hromada("h"), [...clones].reverse(), 2))).toEqual(["se-a", "se-b"]);
+    expect(ids(suggestPartners(hromada("h"), clones, 2, EXPLORE))).toEqual(["se-a", "se-b"]);
+    expect(ids(suggestPartners(hromada("h"), [...clones].reverse(), 2, EXPLORE))).toEqual([
+      "se-a",
+      "se-b",
+    ]);
   });
 
   it("gives the same output for any order of the same candidates", () => {
@@ -118,6 +130,34 @@ describe("suggestPartners", () => {
     } catch (e) {
       expect((e as InvalidInputError).field).toBe(field);
     }
+  });
+});
+
+describe("suggestPartners: floor and decisive components", () => {
+  it("suggests no partner without thematic fit by default, and marks exploratory ones", () => {
+    const partners = [norwegianIntegrator, swedishWaterWorks];
+    expect(ids(suggestPartners(warZoneHromada, partners, 5))).toEqual(["se-water-admin"]);
+    const open = suggestPartners(warZoneHromada, partners, 5, EXPLORE);
+    expect(open.map((s) => s.exploratory)).toEqual([false, true]);
+  });
+
+  it("marks a component decisive exactly when removing it changes the candidate's place", () => {
+    const h = hromada("h", { needs: [need("education", "high"), need("health", "high")] });
+    const a = partner("se-a", { offers: [offer("education", "expert"), offer("health", "basic")] });
+    const b = partner("se-b", { offers: [offer("education", "expert")] });
+    const list = suggestPartners(h, [a, b], 5);
+    expect(ids(list)).toEqual(["se-a", "se-b"]);
+    const first = list[0];
+    const second = list[1];
+    if (!first || !second) throw new Error("expected two suggestions");
+    for (const c of first.components) {
+      expect(c.decisive).toBe(c.contribution > 0 && first.score - c.contribution < second.score);
+    }
+    expect(first.components.find((c) => c.code === "thematic-fit")?.decisive).toBe(true);
+    // Preferences nobody stated add nothing, so they never decide a place.
+    expect(first.components.find((c) => c.code === "preference")?.decisive).toBe(false);
+    // The last one has nobody behind it: nothing can move it down.
+    expect(second.components.every((c) => !c.decisive)).toBe(true);
   });
 });
 

@@ -1,10 +1,12 @@
 import { InvalidInputError } from "../errors";
+import { type DecisiveComponent, markDecisive } from "./decisive";
 import type { HromadaProfile, MatchingProfile, PartnerProfile } from "./profiles";
 import {
   compileScorer,
+  type PairFlag,
+  type PairScore,
   type PreparedHromada,
   type PreparedPartner,
-  type ScoreComponent,
   type ScoreOptions,
 } from "./score";
 
@@ -102,7 +104,12 @@ export class TopK {
 export interface Suggestion<P extends MatchingProfile> {
   candidate: P;
   score: number;
-  components: ScoreComponent[];
+  /** Every component (they sum to the score), each marked decisive or not for its place. */
+  components: DecisiveComponent[];
+  /** True when the pair has no thematic fit (only with `policy.requireThematicFit: false`). */
+  exploratory: boolean;
+  /** Flags to check before accepting (an unverified tie, …); they do not exclude. */
+  flags: PairFlag[];
 }
 
 /** Options of `suggestPartners`: scoring options plus a score floor. */
@@ -143,7 +150,11 @@ export function suggestPartners(
   if (typeof minScore !== "number" || Number.isNaN(minScore)) {
     throw new InvalidInputError("minScore", "expected a number");
   }
-  const scorer = compileScorer(options);
+  // The thematic floor is on unless the caller asks for exploratory pairs.
+  const scorer = compileScorer({
+    ...options,
+    policy: { requireThematicFit: true, ...options.policy },
+  });
   const subjectIsHromada = subject?.municipality?.kind === "hromada";
 
   // Rank candidates by id so that equal scores resolve the same way whatever the input order.
@@ -155,7 +166,7 @@ export function suggestPartners(
     return x < y ? -1 : x > y ? 1 : a - b;
   });
 
-  const top = new TopK(k);
+  const top = new TopK(k + 1);
   const prepared: (PreparedHromada | PreparedPartner)[] = new Array(candidates.length);
   if (subjectIsHromada) {
     const h = scorer.prepareHromada(subject as HromadaProfile, "subject");
@@ -165,14 +176,11 @@ export function suggestPartners(
       const s = scorer.score(h, p);
       if (s >= 0 && s >= minScore) top.push(s, rank);
     });
-    return top.sorted().map(({ index }) => {
+    return finish(top, (index) => {
       const i = order[index] as number;
-      const result = scorer.explain(h, prepared[i] as PreparedPartner);
-      if (result.excluded) throw new Error("unreachable: an excluded pair was selected");
       return {
         candidate: candidates[i] as PartnerProfile,
-        score: result.score,
-        components: result.components,
+        result: scorer.explain(h, prepared[i] as PreparedPartner),
       };
     });
   }
@@ -183,14 +191,31 @@ export function suggestPartners(
     const s = scorer.score(h, p);
     if (s >= 0 && s >= minScore) top.push(s, rank);
   });
-  return top.sorted().map(({ index }) => {
+  return finish(top, (index) => {
     const i = order[index] as number;
-    const result = scorer.explain(prepared[i] as PreparedHromada, p);
-    if (result.excluded) throw new Error("unreachable: an excluded pair was selected");
     return {
       candidate: candidates[i] as HromadaProfile,
+      result: scorer.explain(prepared[i] as PreparedHromada, p),
+    };
+  });
+}
+
+// The selection holds k + 1 entries so the last suggestion knows who comes after it.
+function finish<P extends MatchingProfile>(
+  top: TopK,
+  explainAt: (index: number) => { candidate: P; result: PairScore },
+): Suggestion<P>[] {
+  const ranked = top.sorted();
+  const shown = ranked.slice(0, top.k - 1);
+  return shown.map(({ index }, rank) => {
+    const { candidate, result } = explainAt(index);
+    if (result.excluded) throw new Error("unreachable: an excluded pair was selected");
+    return {
+      candidate,
       score: result.score,
-      components: result.components,
+      components: markDecisive(result.score, result.components, ranked[rank + 1]?.score ?? null),
+      exploratory: result.exploratory,
+      flags: result.flags,
     };
   });
 }

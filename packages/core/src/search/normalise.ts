@@ -240,6 +240,99 @@ export function searchKey(text: string): string {
 }
 
 /**
+ * Spelling systems whose letters mean something else than the fold assumes. Each rewrites the
+ * Latin words of a query; a query folds to its plain key and to the key under each of these (and
+ * under all of them at once), so the stored names need only one key each.
+ * - German z is ц ("Winnyzja", "Luzk", "Tscherniwzi").
+ * - Swedish and Norwegian write ж + я as "zja", ц + я as "tsja": the j is both ж's and я's;
+ *   German and Polish drop the soft vowel after ц ("Winniza", "Winnica").
+ * - Polish and Czech rz, ie and ck ("Żytomierz", "Krzemieńczuk", "Chmelnyckyj").
+ * - Russian-style and pre-2010 romanisations write г as g ("Kryvyi Rig", "Lugansk").
+ * - French writes у as ou, ж as j and ч as tch ("Loutsk", "Jytomyr", "Tchernihiv").
+ */
+const SPELLING_VARIANTS: readonly ((word: string) => string)[] = [
+  (w) => w.replace(/(?<![st])z(?!h)/g, "ts"),
+  (w) => w.replace(/(zj|sj|tj|zh|sh|ch|ts|c)(?=[aeou])/g, "$1i").replace(/tsj(?=[aeiou])/g, "tsi"),
+  (w) => w.replace(/rz/g, "r").replace(/ie/g, "i").replace(/ck/g, "tsk"),
+  (w) => w.replace(/rz/g, "r").replace(/ie/g, "e").replace(/ck/g, "tsk"),
+  (w) => w.replace(/g(?!h)/g, "h"),
+  (w) =>
+    w
+      .replace(/ou/g, "u")
+      .replace(/tch/g, "ch")
+      .replace(/(?<![dkszt])j/g, "zh"),
+];
+
+/**
+ * The keys a query may mean, the plain `searchKey` first, then its readings under the spelling
+ * systems of other languages (Swedish, Norwegian, German, Polish, Czech, French, Russian-style),
+ * without duplicates. A name matches the query when its key contains any of them.
+ * @example
+ * searchKeyVariants("Winnyzja").includes(searchKey("Vinnytsia")); // true
+ * searchKeyVariants("Zaporizjzja").includes(searchKey("Zaporizhzhia")); // true
+ */
+export function searchKeyVariants(text: string): string[] {
+  const plain = searchKey(text);
+  if (plain === "") return [];
+  const words = latinWords(text);
+  const keys = new Set<string>([plain]);
+  const all = (ws: string[]) => ws.map(foldWord).join(" ");
+  let combined = words;
+  for (const variant of SPELLING_VARIANTS) {
+    keys.add(all(words.map(variant)));
+    combined = combined.map(variant);
+  }
+  keys.add(all(combined));
+  return [...keys].filter((k) => k !== "");
+}
+
+/**
+ * The best `searchRank` of any of the query's keys (see `searchKeyVariants`) against the names'
+ * stored keys: 0 exact, 1 prefix, 2 word prefix, 3 inside; null for no match.
+ */
+export function searchRankOfKeys(
+  queryKeys: readonly string[],
+  nameKeys: readonly string[],
+): 0 | 1 | 2 | 3 | null {
+  let best: 0 | 1 | 2 | 3 | null = null;
+  for (const q of queryKeys) {
+    for (const key of nameKeys) {
+      let rank: 0 | 1 | 2 | 3 | null = null;
+      if (key === q) rank = 0;
+      else if (key.startsWith(q)) rank = 1;
+      else if (key.includes(` ${q}`)) rank = 2;
+      else if (key.includes(q)) rank = 3;
+      if (rank !== null && (best === null || rank < best)) best = rank;
+      if (best === 0) return 0;
+    }
+  }
+  return best;
+}
+
+/** A search hit as `compareSearchHits` orders it. */
+export interface SearchHit {
+  rank: 0 | 1 | 2 | 3;
+  /** Urban (міська) hromadas and partner municipalities count as cities. */
+  city: boolean;
+  population: number | null;
+  sortName: string;
+}
+
+/**
+ * Orders search hits: better match first; among equal matches the city hromada, then the larger
+ * population (so the oblast centre comes before villages of the same name: "Mykolaiv" gives the
+ * oblast centre before the small hromada in Lviv oblast), then by name.
+ */
+export function compareSearchHits(a: SearchHit, b: SearchHit): number {
+  return (
+    a.rank - b.rank ||
+    Number(b.city) - Number(a.city) ||
+    (b.population ?? -1) - (a.population ?? -1) ||
+    (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0)
+  );
+}
+
+/**
  * True when the query's key occurs inside the key of at least one name. This is exactly what a
  * store that keeps `searchKey(name)` per name can do in SQL: `key LIKE '%' || searchKey(q) || '%'`
  * (keys hold only letters, digits and spaces, so no escaping is needed). A query whose key is empty

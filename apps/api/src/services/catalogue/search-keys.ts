@@ -2,15 +2,25 @@ import {
   municipalitySearchKeys as coreSearchKeys,
   type Municipality,
   searchKey,
+  searchKeyVariants,
 } from "@pobratym/core";
 
 // Core keys hold only a-z, 0-9 and single spaces, so `|` can separate the names' keys and a
 // match can be told apart as exact, prefix, word prefix or inside a name (core's searchRank).
 const SEPARATOR = "|";
 
-/** The search key of a query text, built as the stored keys are; empty when nothing is left. */
+/**
+ * The search keys a query text may mean (core's searchKeyVariants: the plain key first, then its
+ * readings in other spelling systems), `|`-separated; empty when nothing is left. A stored name
+ * matches when its keys contain any of them.
+ */
 export function queryKey(text: string): string {
-  return searchKey(text);
+  return searchKeyVariants(text).join(SEPARATOR);
+}
+
+/** The separate keys of a `queryKey` result. */
+export function queryKeys(key: string): string[] {
+  return key === "" ? [] : key.split(SEPARATOR);
 }
 
 /**

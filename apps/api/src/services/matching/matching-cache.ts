@@ -148,7 +148,11 @@ function remembered<T>(entry: Entry, key: string, compute: () => T): T {
 }
 
 function prepared(entry: Entry, policy: MatchingPolicy): PreparedCatalogue {
-  const key = policy.excludeReviewCountryTies ? "exclude" : "flag";
+  const key = JSON.stringify([
+    policy.excludeReviewCountryTies ?? false,
+    policy.excludeFlaggedTies ?? false,
+    policy.requireThematicFit ?? false,
+  ]);
   let out = entry.prepared.get(key);
   if (!out) {
     out = prepareCatalogue(entry.catalogue, policy);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/db";
 import { rows } from "../../db/db";
 import { decodeCursor, encodeCursor, type SortKey } from "../../lib/cursor";
-import { queryKey } from "../catalogue/search-keys";
+import { queryKey, queryKeys } from "../catalogue/search-keys";
 import { catalogueVersion } from "../matching/load-profiles";
 import { readModelEntry } from "../matching/read-model-entry";
 import {
@@ -82,10 +82,20 @@ const entryOf = readModelEntry(build);
 /** Core's searchRank as the SQL does it: 0 exact name, 1 name prefix, 2 word prefix, 3 anywhere. */
 function rankOf(keys: string, key: string): number {
   if (!key) return 0;
-  if (`|${keys}|`.includes(`|${key}|`)) return 0;
-  if (`|${keys}`.includes(`|${key}`)) return 1;
-  if (keys.includes(` ${key}`)) return 2;
-  return 3;
+  let best = 4;
+  for (const k of queryKeys(key)) {
+    const rank = `|${keys}|`.includes(`|${k}|`)
+      ? 0
+      : `|${keys}`.includes(`|${k}`)
+        ? 1
+        : keys.includes(` ${k}`)
+          ? 2
+          : keys.includes(k)
+            ? 3
+            : 4;
+    if (rank < best) best = rank;
+  }
+  return best;
 }
 
 function matcher(query: MunicipalityListQuery, key: string): (r: Row) => boolean {
@@ -95,10 +105,11 @@ function matcher(query: MunicipalityListQuery, key: string): (r: Row) => boolean
   const situation = query.situation?.length ? new Set(query.situation) : null;
   const area = query.area?.length ? new Set<string>(query.area) : null;
   const { q, kind, hasPartner, minPopulation, maxPopulation } = query;
+  const variants = queryKeys(key);
   return (r) =>
     r.status === status &&
     // As in core's matchesSearch, a query with no letters or digits matches nothing.
-    (!q || (key !== "" && r.search_keys.includes(key))) &&
+    (!q || (key !== "" && variants.some((k) => r.search_keys.includes(k)))) &&
     (!kind || r.kind === kind) &&
     (!country || country.has(r.country)) &&
     (!region || region.has(r.region_code) || (r.region_iso !== null && region.has(r.region_iso))) &&

@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
 import { checksum } from "../../db/migrate";
 import { decodeCursor, encodeCursor, type SortKey } from "../../lib/cursor";
-import { queryKey } from "../catalogue/search-keys";
+import { queryKey, queryKeys } from "../catalogue/search-keys";
 
 /** At most this many rows leave in one GeoJSON or CSV export. */
 export const EXPORT_LIMIT = 10_000;
@@ -50,7 +50,17 @@ function escapeLike(text: string): string {
 function filters(query: MunicipalityListQuery, key: string): SQL[] {
   const where: SQL[] = [sql`m.status = ${query.status ?? "published"}`];
   // As in core's matchesSearch, a query with no letters or digits matches nothing.
-  if (query.q) where.push(key ? sql`m.search_keys LIKE ${`%${escapeLike(key)}%`}` : sql`false`);
+  if (query.q) {
+    const keys = queryKeys(key);
+    where.push(
+      keys.length > 0
+        ? sql`(${sql.join(
+            keys.map((k) => sql`m.search_keys LIKE ${`%${escapeLike(k)}%`}`),
+            sql` OR `,
+          )})`
+        : sql`false`,
+    );
+  }
   if (query.kind) where.push(sql`m.kind = ${query.kind}`);
   if (query.country?.length) where.push(sql`m.country = ANY(${sql.param(query.country)}::text[])`);
   if (query.region?.length) {
@@ -77,12 +87,17 @@ function filters(query: MunicipalityListQuery, key: string): SQL[] {
 /** Core's searchRank in SQL: 0 exact name, 1 name prefix, 2 word prefix, 3 anywhere. */
 function rankExpr(key: string): SQL {
   if (!key) return sql`0`;
-  const k = escapeLike(key);
-  return sql`(CASE
+  // The best rank over the query's keys (its readings in other spelling systems).
+  const cases = queryKeys(key).map((raw) => {
+    const k = escapeLike(raw);
+    return sql`(CASE
     WHEN ('|' || m.search_keys || '|') LIKE ${`%|${k}|%`} THEN 0
     WHEN ('|' || m.search_keys) LIKE ${`%|${k}%`} THEN 1
     WHEN m.search_keys LIKE ${`% ${k}%`} THEN 2
-    ELSE 3 END)`;
+    WHEN m.search_keys LIKE ${`%${k}%`} THEN 3
+    ELSE 4 END)`;
+  });
+  return cases.length === 1 ? (cases[0] as SQL) : sql`LEAST(${sql.join(cases, sql`, `)})`;
 }
 
 /** What makes two requests the same list, so a cursor cannot be replayed against another one. */

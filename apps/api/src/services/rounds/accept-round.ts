@@ -17,7 +17,9 @@ import {
 } from "../partnerships/insert-partnership";
 
 /** The cooperation areas a pair matched on: the need areas the partner offers. */
-export function matchedAreas(components: readonly ExplainedComponent[]): CooperationAreaCode[] {
+export function matchedAreas(
+  components: readonly Pick<ExplainedComponent, "code" | "contribution" | "data">[],
+): CooperationAreaCode[] {
   const thematic = components.find((c) => c.code === "thematic-fit");
   const matched = thematic?.data.matched;
   if (!Array.isArray(matched)) return [];

@@ -15,6 +15,7 @@ import { writeAudit } from "../audit/write-audit";
 import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { explainedComponents } from "../matching/get-suggestions";
 import { getMatchingCatalogue } from "../matching/matching-cache";
+import { getMatchingSettings } from "../settings/matching-settings";
 import { getRound } from "./get-round";
 
 type FieldError = { path: string; message: string; code: string };
@@ -74,6 +75,7 @@ export function summarise(
     excludedPairs: plan.excludedPairs,
     pruning: plan.pruning,
     stable: stable ?? null,
+    leftOut: plan.leftOut,
   };
 }
 
@@ -155,9 +157,17 @@ export async function createRound({
       errors,
     );
 
+  // The round's own choice on unverified ties wins; otherwise the coordinators' setting.
+  const excludeFlaggedTies =
+    input.policy.excludeFlaggedTies ?? (await getMatchingSettings({ ctx })).excludeFlaggedTies;
   const options: PlanRoundOptions = {
     existingPairs: catalogue.existingPairs,
-    policy: input.policy,
+    policy: {
+      excludeReviewCountryTies: input.policy.excludeReviewCountryTies,
+      excludeFlaggedTies,
+      requireThematicFit: !input.exploratory,
+    },
+    includeOccupiedBefore2022: input.includeOccupiedBefore2022,
     demand: input.demand,
     pinned: input.pinned,
     forbidden: input.forbidden,
@@ -193,7 +203,7 @@ export async function createRound({
           chunk.map(
             (p, i) =>
               sql`(${id}, ${p.hromadaId}, ${p.partnerId}, ${p.score}, ${start + i + 1}, 'proposed',
-                ${JSON.stringify({ pinned: p.pinned, integerScore: p.integerScore, components: explainedComponents(p.components) })}::jsonb)`,
+                ${JSON.stringify({ pinned: p.pinned, integerScore: p.integerScore, components: explainedComponents(p.components), exploratory: p.exploratory, flags: p.flags })}::jsonb)`,
           ),
           sql`, `,
         )}`);

@@ -4,6 +4,7 @@ import type {
   MatchParty,
   ProposalStatus,
   RoundDetail,
+  RoundProposal,
   RoundResultSummary,
   RoundSummary,
 } from "@pobratym/core";
@@ -38,7 +39,7 @@ function summaryOf(r: RoundRow): RoundSummary {
     mode: r.method,
     createdAt: r.created_at,
     createdBy: r.created_by,
-    result: r.result,
+    result: { ...r.result, leftOut: r.result.leftOut ?? [] },
     acceptedPairs: r.accepted,
   };
 }
@@ -137,7 +138,12 @@ export async function getRound({
     partner: MatchParty;
     score: number;
     status: ProposalStatus;
-    explanation: { pinned?: boolean; components?: ExplainedComponent[] };
+    explanation: {
+      pinned?: boolean;
+      components?: ExplainedComponent[];
+      exploratory?: boolean;
+      flags?: RoundProposal["flags"];
+    };
     partnership_id: string | null;
   }>(
     db,
@@ -157,7 +163,13 @@ export async function getRound({
       partner: cleanParty(p.partner),
       score: p.score,
       pinned: p.explanation.pinned ?? false,
-      components: p.explanation.components ?? [],
+      // Rounds stored before components carried `decisive` read as not decisive.
+      components: (p.explanation.components ?? []).map((c) => ({
+        ...c,
+        decisive: c.decisive ?? false,
+      })),
+      exploratory: p.explanation.exploratory ?? false,
+      flags: p.explanation.flags ?? [],
       status: p.status,
       partnershipId: p.partnership_id,
     })),

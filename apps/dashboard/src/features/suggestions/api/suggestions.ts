@@ -6,10 +6,11 @@ import {
   SuggestionList,
 } from "@pobratym/core";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { apiGet, apiSend } from "../../../lib/api-client";
 
-/** One component of a score: reason code, contribution and the data behind it. */
-export type ReasonComponent = ExplainedComponent;
+/** One component of a score: reason code, contribution, the data behind it and whether it is decisive. */
+export type ReasonComponent = z.input<typeof ExplainedComponent>;
 /** One reason code. */
 export type ReasonCode = ExplainedComponent["code"];
 

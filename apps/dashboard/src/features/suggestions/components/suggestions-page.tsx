@@ -1,4 +1,4 @@
-import type { SuggestionItem } from "@pobratym/core";
+import type { LeftOutCountSchema, SuggestionItem } from "@pobratym/core";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorView } from "../../../components/ui/error-view";
@@ -77,27 +77,65 @@ export function SuggestionsPage({
         <Loading />
       ) : suggestions.isError ? (
         <ErrorView error={suggestions.error} onRetry={() => void suggestions.refetch()} />
-      ) : suggestions.data.items.length === 0 ? (
-        <div className="notice">
-          <p className="notice__title">{t("suggestions.empty")}</p>
-          <p>{t("suggestions.emptyHint")}</p>
+      ) : suggestions.data.status === "complete-profile" ? (
+        <div className="notice" role="status">
+          <p className="notice__title">{t("suggestions.completeProfile")}</p>
+          <p>{t("suggestions.completeProfileHint")}</p>
+          <p>
+            <Link to={profilePath(municipalityId)}>{t("suggestions.completeProfileLink")}</Link>
+          </p>
         </div>
+      ) : suggestions.data.items.length === 0 ? (
+        <>
+          <div className="notice">
+            <p className="notice__title">{t("suggestions.empty")}</p>
+            <p>{t("suggestions.emptyHint")}</p>
+          </div>
+          <LeftOut leftOut={suggestions.data.leftOut} />
+        </>
       ) : (
-        <ol className="suggestions">
-          {suggestions.data.items.map((s, i) => (
-            <li key={s.municipality.id}>
-              <Suggestion
-                rank={i + 1}
-                suggestion={s}
-                subjectId={municipalityId}
-                profilePath={profilePath}
-              />
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className="suggestions">
+            {suggestions.data.items.map((s, i) => (
+              <li key={s.municipality.id}>
+                <Suggestion
+                  rank={i + 1}
+                  suggestion={s}
+                  subjectId={municipalityId}
+                  profilePath={profilePath}
+                />
+              </li>
+            ))}
+          </ol>
+          <LeftOut leftOut={suggestions.data.leftOut} />
+        </>
       )}
     </>
   );
+}
+
+/** Who was left out of a list and why, as translated reason codes with counts. */
+export function LeftOut({ leftOut }: { leftOut: readonly LeftOutCountSchema[] }) {
+  const { t } = useI18n();
+  if (leftOut.length === 0) return null;
+  return (
+    <section aria-labelledby="left-out-heading" className="left-out">
+      <h2 id="left-out-heading">{t("suggestions.leftOut")}</h2>
+      <ul>
+        {leftOut.map((l) => (
+          <li key={`${l.side}-${l.code}`}>{t(`leftOut.${l.code}`, { count: l.count })}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function tieTowns(data: Record<string, unknown>): string {
+  const ties = Array.isArray(data.ties) ? data.ties : [];
+  return ties
+    .map((x) => (x && typeof x === "object" ? (x as { foreignTown?: unknown }).foreignTown : null))
+    .filter((x): x is string => typeof x === "string")
+    .join(", ");
 }
 
 function Suggestion({
@@ -155,7 +193,15 @@ function Suggestion({
       <h3 className="visually-hidden" id={`${headingId}-why`}>
         {t("suggestions.why", { name })}
       </h3>
-      <WhyView components={suggestion.components} headingId={`${headingId}-why`} />
+      {suggestion.exploratory ? (
+        <p className="suggestion__mark">{t("suggestions.exploratory")}</p>
+      ) : null}
+      {suggestion.flags.map((f) => (
+        <p key={f.code} className="suggestion__flag" role="note">
+          {t(`suggestions.flag.${f.code}`, { towns: tieTowns(f.data) })}
+        </p>
+      ))}
+      <WhyView components={suggestion.components} headingId={`${headingId}-why`} fold />
       <div className="data-actions">
         {done ? (
           <p role="status">

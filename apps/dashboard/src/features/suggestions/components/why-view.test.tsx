@@ -1,10 +1,10 @@
-import type { ExplainedComponent } from "@pobratym/core";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../../i18n";
+import type { ReasonComponent } from "../api/suggestions";
 import { WhyView } from "./why-view";
 
-const components: ExplainedComponent[] = [
+const components: ReasonComponent[] = [
   {
     code: "thematic-fit",
     contribution: 30,
@@ -97,5 +97,20 @@ describe("WhyView", () => {
     expect(within(first).getByText("Спільні сфери")).toBeInTheDocument();
     expect(first).toHaveTextContent("Водопостачання та водовідведення");
     expect(first).toHaveTextContent("30 з 40 балів");
+  });
+
+  it("shows the decisive reasons and folds the rest when asked to", () => {
+    const marked = components.map((c) => ({ ...c, decisive: c.code === "thematic-fit" }));
+    const { container } = render(
+      <I18nProvider locale="en">
+        <WhyView components={marked} fold />
+      </I18nProvider>,
+    );
+    const shown = container.querySelector(":scope > ul.why");
+    expect(shown?.querySelectorAll("li")).toHaveLength(1);
+    expect(shown).toHaveTextContent("Shared areas");
+    const folded = container.querySelector("details");
+    expect(folded?.querySelector("summary")).toHaveTextContent("5 other reasons");
+    expect(folded?.querySelectorAll("li")).toHaveLength(5);
   });
 });

@@ -83,6 +83,16 @@ function useReasonText() {
         const h = num(d.hromadaPopulation);
         const p = num(d.partnerPopulation);
         if (h === undefined || p === undefined) return t("why.size.unknown");
+        const hy = num(d.hromadaPopulationYear);
+        const py = num(d.partnerPopulationYear);
+        // Years as plain digits: a grouped "2,022" would read as a number.
+        if (hy !== undefined && py !== undefined)
+          return t("why.size.compareDated", {
+            hromada: formatNumber(h),
+            partner: formatNumber(p),
+            hromadaYear: String(hy),
+            partnerYear: String(py),
+          });
         return t("why.size.compare", { hromada: formatNumber(h), partner: formatNumber(p) });
       }
       case "language": {
@@ -115,40 +125,76 @@ function useReasonText() {
 /**
  * Why a pair scored what it did: each reason as text, with a small bar showing how much of that
  * reason's share of the score it earned. The numbers are in the text too, so the bars are decorative.
+ * With `fold`, only the decisive reasons (those that set the candidate's place) are shown, and the
+ * others sit in a disclosure.
  */
 export function WhyView({
   components,
   headingId,
   compact = false,
+  fold = false,
 }: {
   components: readonly ReasonComponent[];
   headingId?: string;
   /** Stacks each reason's sentence under its bar, for narrow places such as a table cell. */
   compact?: boolean;
+  /** Shows the decisive reasons and folds the rest. */
+  fold?: boolean;
 }) {
+  const { t } = useI18n();
+  const className = compact ? "why why--compact" : "why";
+  if (!fold) {
+    return (
+      <ul className={className} aria-labelledby={headingId}>
+        {components.map((c) => (
+          <Reason key={c.code} component={c} />
+        ))}
+      </ul>
+    );
+  }
+  const decisive = components.filter((c) => c.decisive === true);
+  const rest = components.filter((c) => c.decisive !== true);
+  return (
+    <>
+      {decisive.length > 0 ? (
+        <ul className={className} aria-labelledby={headingId}>
+          {decisive.map((c) => (
+            <Reason key={c.code} component={c} />
+          ))}
+        </ul>
+      ) : null}
+      {rest.length > 0 ? (
+        <details className="why__more">
+          <summary>{t("why.more", { count: rest.length })}</summary>
+          <ul className={className}>
+            {rest.map((c) => (
+              <Reason key={c.code} component={c} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function Reason({ component: c }: { component: ReasonComponent }) {
   const { t, formatNumber } = useI18n();
   const reason = useReasonText();
+  const max = WEIGHT_OF[c.code];
+  const share = max > 0 ? Math.max(0, Math.min(1, c.contribution / max)) : 0;
   return (
-    <ul className={compact ? "why why--compact" : "why"} aria-labelledby={headingId}>
-      {components.map((c) => {
-        const max = WEIGHT_OF[c.code];
-        const share = max > 0 ? Math.max(0, Math.min(1, c.contribution / max)) : 0;
-        return (
-          <li key={c.code} className="why__item">
-            <span className="why__label">{t(`why.${c.code}`)}</span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${share * 100}%` }} />
-            </span>
-            <span className="why__points">
-              {t("why.points", {
-                points: formatNumber(c.contribution, { maximumFractionDigits: 1 }),
-                max: formatNumber(max),
-              })}
-            </span>
-            <span className="why__text">{reason(c)}</span>
-          </li>
-        );
-      })}
-    </ul>
+    <li className="why__item">
+      <span className="why__label">{t(`why.${c.code}`)}</span>
+      <span className="bar-track" aria-hidden="true">
+        <span className="bar-fill" style={{ width: `${share * 100}%` }} />
+      </span>
+      <span className="why__points">
+        {t("why.points", {
+          points: formatNumber(c.contribution, { maximumFractionDigits: 1 }),
+          max: formatNumber(max),
+        })}
+      </span>
+      <span className="why__text">{reason(c)}</span>
+    </li>
   );
 }

@@ -156,6 +156,59 @@ export const workflowEn = {
   "suggestions.empty": "No suggestions for this municipality.",
   "suggestions.emptyHint":
     "It may already have as many partners as it can carry, or no counterpart fits its needs yet.",
+  "suggestions.completeProfile": "Complete the profile to get suggestions.",
+  "suggestions.completeProfileHint":
+    "Suggestions rest on what a hromada needs and what a partner offers. This profile has none recorded yet, so no list is ranked by size alone.",
+  "suggestions.completeProfileLink": "Add needs or offers to the profile",
+  "suggestions.exploratory": "Exploratory: no shared area",
+  "suggestions.flag.flagged-tie":
+    "Check first: an unverified tie with a town in Russia or Belarus ({towns}).",
+  "suggestions.leftOut": "Left out",
+  "why.more": { one: "{count} other reason", other: "{count} other reasons" },
+  "leftOut.existing-partnership": {
+    one: "{count} municipality: already a partner",
+    other: "{count} municipalities: already partners",
+  },
+  "leftOut.opt-out": {
+    one: "{count} municipality: opted out of matching",
+    other: "{count} municipalities: opted out of matching",
+  },
+  "leftOut.excluded-id": {
+    one: "{count} municipality: excluded by one side",
+    other: "{count} municipalities: excluded by one side",
+  },
+  "leftOut.no-capacity": {
+    one: "{count} municipality: no capacity left",
+    other: "{count} municipalities: no capacity left",
+  },
+  "leftOut.review-country-tie": {
+    one: "{count} municipality: an active tie with a town in Russia or Belarus",
+    other: "{count} municipalities: an active tie with a town in Russia or Belarus",
+  },
+  "leftOut.flagged-tie": {
+    one: "{count} municipality: a tie with a town in Russia or Belarus under review",
+    other: "{count} municipalities: a tie with a town in Russia or Belarus under review",
+  },
+  "leftOut.no-thematic-fit": {
+    one: "{count} municipality: no shared area",
+    other: "{count} municipalities: no shared area",
+  },
+  "leftOut.occupied-before-2022": {
+    one: "{count} hromada: occupied before 2022",
+    other: "{count} hromadas: occupied before 2022",
+  },
+  "leftOut.no-open-needs": {
+    one: "{count} hromada: no open needs recorded",
+    other: "{count} hromadas: no open needs recorded",
+  },
+  "leftOut.no-offers": {
+    one: "{count} municipality: no offers recorded",
+    other: "{count} municipalities: no offers recorded",
+  },
+  "leftOut.invalid-profile": {
+    one: "{count} municipality: a profile that cannot be scored",
+    other: "{count} municipalities: profiles that cannot be scored",
+  },
   "suggestions.score": "Score {score} of 100",
   "suggestions.why": "Why {name} fits",
   "suggestions.contact": "Record first contact",
@@ -173,11 +226,14 @@ export const workflowEn = {
   "why.thematic.shared": "Needs the partner can help with: {areas}.",
   "why.thematic.none": "No shared areas.",
   "why.thematic.missing": "Not covered: {areas}.",
-  "why.situation.rebuilding": "{situation}: the partner offers rebuilding experience ({areas}).",
+  "why.situation.rebuilding":
+    "{situation}: rebuilding experience ({areas}) for the hromada's own needs.",
   "why.situation.reception":
     "{situation}, hosting {displaced} displaced people: the partner offers reception experience ({areas}).",
   "why.situation.none": "{situation}: no particular fit with the partner's experience.",
   "why.size.compare": "Population {hromada} (hromada) and {partner} (partner).",
+  "why.size.compareDated":
+    "Population {hromada} in {hromadaYear} (hromada) and {partner} in {partnerYear} (partner).",
   "why.size.unknown": "Population not known for both sides.",
   "why.language.shared": "Shared working languages: {languages}.",
   "why.language.none": "No shared working language; an interpreter will be needed.",

@@ -149,6 +149,59 @@ export const workflowNb: WorkflowCatalogue = {
   "suggestions.empty": "Ingen forslag for denne kommunen.",
   "suggestions.emptyHint":
     "Den kan allerede ha så mange partnere den har kapasitet til, eller ingen motpart passer behovene ennå.",
+  "suggestions.completeProfile": "Fyll ut profilen for å få forslag.",
+  "suggestions.completeProfileHint":
+    "Forslagene bygger på hva en hromada trenger og hva en partner tilbyr. Profilen har ikke noe slikt ennå, så ingen liste rangeres bare etter størrelse.",
+  "suggestions.completeProfileLink": "Legg til behov eller tilbud i profilen",
+  "suggestions.exploratory": "Utforskende: ikke noe felles område",
+  "suggestions.flag.flagged-tie":
+    "Sjekk først: et ubekreftet vennskapsbysamarbeid i Russland eller Belarus ({towns}).",
+  "suggestions.leftOut": "Utelatt",
+  "why.more": { one: "{count} annen grunn", other: "{count} andre grunner" },
+  "leftOut.existing-partnership": {
+    one: "{count} kommune: allerede partner",
+    other: "{count} kommuner: allerede partnere",
+  },
+  "leftOut.opt-out": {
+    one: "{count} kommune: har reservert seg mot matching",
+    other: "{count} kommuner: har reservert seg mot matching",
+  },
+  "leftOut.excluded-id": {
+    one: "{count} kommune: utelukket av en av partene",
+    other: "{count} kommuner: utelukket av en av partene",
+  },
+  "leftOut.no-capacity": {
+    one: "{count} kommune: ingen kapasitet igjen",
+    other: "{count} kommuner: ingen kapasitet igjen",
+  },
+  "leftOut.review-country-tie": {
+    one: "{count} kommune: et aktivt vennskapsbysamarbeid i Russland eller Belarus",
+    other: "{count} kommuner: et aktivt vennskapsbysamarbeid i Russland eller Belarus",
+  },
+  "leftOut.flagged-tie": {
+    one: "{count} kommune: et vennskapsbysamarbeid i Russland eller Belarus under vurdering",
+    other: "{count} kommuner: et vennskapsbysamarbeid i Russland eller Belarus under vurdering",
+  },
+  "leftOut.no-thematic-fit": {
+    one: "{count} kommune: ikke noe felles område",
+    other: "{count} kommuner: ikke noe felles område",
+  },
+  "leftOut.occupied-before-2022": {
+    one: "{count} hromada: okkupert før 2022",
+    other: "{count} hromadaer: okkupert før 2022",
+  },
+  "leftOut.no-open-needs": {
+    one: "{count} hromada: ingen åpne behov registrert",
+    other: "{count} hromadaer: ingen åpne behov registrert",
+  },
+  "leftOut.no-offers": {
+    one: "{count} kommune: ingen tilbud registrert",
+    other: "{count} kommuner: ingen tilbud registrert",
+  },
+  "leftOut.invalid-profile": {
+    one: "{count} kommune: en profil som ikke kan vurderes",
+    other: "{count} kommuner: profiler som ikke kan vurderes",
+  },
   "suggestions.score": "{score} av 100 poeng",
   "suggestions.why": "Hvorfor {name} passer",
   "suggestions.contact": "Registrer første kontakt",
@@ -166,11 +219,14 @@ export const workflowNb: WorkflowCatalogue = {
   "why.thematic.shared": "Behov partneren kan hjelpe med: {areas}.",
   "why.thematic.none": "Ingen felles områder.",
   "why.thematic.missing": "Ikke dekket: {areas}.",
-  "why.situation.rebuilding": "{situation}: partneren har erfaring med gjenoppbygging ({areas}).",
+  "why.situation.rebuilding":
+    "{situation}: erfaring med gjenoppbygging ({areas}) for hromadaens egne behov.",
   "why.situation.reception":
     "{situation}, tar imot {displaced} internt fordrevne: partneren har erfaring med mottak ({areas}).",
   "why.situation.none": "{situation}: ingen særlig kobling til partnerens erfaring.",
   "why.size.compare": "Innbyggere {hromada} (hromada) og {partner} (partner).",
+  "why.size.compareDated":
+    "Folketall {hromada} i {hromadaYear} (hromada) og {partner} i {partnerYear} (partner).",
   "why.size.unknown": "Innbyggertallet er ikke kjent for begge.",
   "why.language.shared": "Felles arbeidsspråk: {languages}.",
   "why.language.none": "Ikke noe felles arbeidsspråk; tolk trengs.",

@@ -149,6 +149,59 @@ export const workflowSv: WorkflowCatalogue = {
   "suggestions.empty": "Inga förslag för den här kommunen.",
   "suggestions.emptyHint":
     "Den kan redan ha så många partner den orkar, eller så passar ingen motpart dess behov ännu.",
+  "suggestions.completeProfile": "Fyll i profilen för att få förslag.",
+  "suggestions.completeProfileHint":
+    "Förslagen bygger på vad en hromada behöver och vad en partner erbjuder. Profilen har inget sådant ännu, så ingen lista rangordnas enbart efter storlek.",
+  "suggestions.completeProfileLink": "Lägg till behov eller erbjudanden i profilen",
+  "suggestions.exploratory": "Utforskande: inget gemensamt område",
+  "suggestions.flag.flagged-tie":
+    "Kontrollera först: en overifierad vänort i Ryssland eller Belarus ({towns}).",
+  "suggestions.leftOut": "Utelämnade",
+  "why.more": { one: "{count} annat skäl", other: "{count} andra skäl" },
+  "leftOut.existing-partnership": {
+    one: "{count} kommun: redan partner",
+    other: "{count} kommuner: redan partner",
+  },
+  "leftOut.opt-out": {
+    one: "{count} kommun: har avböjt matchning",
+    other: "{count} kommuner: har avböjt matchning",
+  },
+  "leftOut.excluded-id": {
+    one: "{count} kommun: utesluten av ena parten",
+    other: "{count} kommuner: uteslutna av ena parten",
+  },
+  "leftOut.no-capacity": {
+    one: "{count} kommun: ingen kapacitet kvar",
+    other: "{count} kommuner: ingen kapacitet kvar",
+  },
+  "leftOut.review-country-tie": {
+    one: "{count} kommun: en aktiv vänort i Ryssland eller Belarus",
+    other: "{count} kommuner: en aktiv vänort i Ryssland eller Belarus",
+  },
+  "leftOut.flagged-tie": {
+    one: "{count} kommun: en vänort i Ryssland eller Belarus under granskning",
+    other: "{count} kommuner: en vänort i Ryssland eller Belarus under granskning",
+  },
+  "leftOut.no-thematic-fit": {
+    one: "{count} kommun: inget gemensamt område",
+    other: "{count} kommuner: inget gemensamt område",
+  },
+  "leftOut.occupied-before-2022": {
+    one: "{count} hromada: ockuperad före 2022",
+    other: "{count} hromador: ockuperade före 2022",
+  },
+  "leftOut.no-open-needs": {
+    one: "{count} hromada: inga öppna behov angivna",
+    other: "{count} hromador: inga öppna behov angivna",
+  },
+  "leftOut.no-offers": {
+    one: "{count} kommun: inga erbjudanden angivna",
+    other: "{count} kommuner: inga erbjudanden angivna",
+  },
+  "leftOut.invalid-profile": {
+    one: "{count} kommun: en profil som inte kan poängsättas",
+    other: "{count} kommuner: profiler som inte kan poängsättas",
+  },
   "suggestions.score": "{score} av 100 poäng",
   "suggestions.why": "Varför {name} passar",
   "suggestions.contact": "Registrera första kontakt",
@@ -166,11 +219,14 @@ export const workflowSv: WorkflowCatalogue = {
   "why.thematic.shared": "Behov som partnern kan hjälpa till med: {areas}.",
   "why.thematic.none": "Inga gemensamma områden.",
   "why.thematic.missing": "Inte täckt: {areas}.",
-  "why.situation.rebuilding": "{situation}: partnern har erfarenhet av återuppbyggnad ({areas}).",
+  "why.situation.rebuilding":
+    "{situation}: erfarenhet av återuppbyggnad ({areas}) för hromadans egna behov.",
   "why.situation.reception":
     "{situation}, tar emot {displaced} internflyktingar: partnern har erfarenhet av mottagande ({areas}).",
   "why.situation.none": "{situation}: ingen särskild koppling till partnerns erfarenhet.",
   "why.size.compare": "Invånare {hromada} (hromada) och {partner} (partner).",
+  "why.size.compareDated":
+    "Befolkning {hromada} år {hromadaYear} (hromada) och {partner} år {partnerYear} (partner).",
   "why.size.unknown": "Invånarantalet är inte känt för båda.",
   "why.language.shared": "Gemensamma arbetsspråk: {languages}.",
   "why.language.none": "Inget gemensamt arbetsspråk; tolk behövs.",

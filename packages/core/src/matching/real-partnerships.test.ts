@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importReferenceFiles } from "../import/reference";
-import { HAS_REFERENCE_DATA, readReferenceFolder } from "../import/reference-dir.test-helpers";
+import { readReferenceFolder } from "../import/reference-dir.test-helpers";
 import type { Hromada, Partner } from "../model/municipality";
 import type { CooperationAreaCode } from "../taxonomy/cooperation-areas";
 import { need, offer } from "./fixtures.test-helpers";
@@ -81,7 +81,7 @@ interface Ranks {
   hromadaRankForPartner: number | null;
 }
 
-describe.skipIf(!HAS_REFERENCE_DATA)("real partnerships rank near the top", () => {
+describe("real partnerships rank near the top", () => {
   const ranks: Ranks[] = [];
   beforeAll(() => {
     const muni = importReferenceFiles(readReferenceFolder()).municipalities;

@@ -24,6 +24,7 @@ export type ApiErrorCode =
   | "invalid-invite"
   | "too-many-requests"
   | "unprocessable"
+  | "questionnaire-mismatch"
   | "idempotency-key-invalid"
   | "idempotency-key-in-use"
   | "idempotency-key-reused"
@@ -116,6 +117,28 @@ export class DuplicatePartnershipError extends ApiError {
 export class UnprocessableError extends ApiError {
   constructor(detail: string, errors?: FieldError[]) {
     super(422, "unprocessable", "Unprocessable content", detail, errors);
+  }
+}
+/**
+ * A questionnaire's typed municipality is not the catalogue row it would be approved into; each
+ * field error's `code` says which part differs (country, official-code, name, kind).
+ */
+export class QuestionnaireMismatchError extends ApiError {
+  constructor(municipalityId: string, reasons: readonly string[]) {
+    super(
+      422,
+      "questionnaire-mismatch",
+      "Questionnaire does not match the catalogue",
+      `The answers do not name "${municipalityId}" (${reasons.join(", ")}); choose the municipality explicitly to approve.`,
+      reasons.map((r) => ({
+        path:
+          r === "kind"
+            ? "municipality"
+            : `municipality.${r === "official-code" ? "officialCode" : r}`,
+        message: `does not match ${municipalityId}`,
+        code: r,
+      })),
+    );
   }
 }
 export class PreconditionFailedError extends ApiError {

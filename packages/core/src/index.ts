@@ -71,6 +71,15 @@ export {
   VersionedNeed,
   VersionedOffer,
 } from "./contract/profile-edits";
+export type { MatchCandidate } from "./contract/questionnaire-review";
+export {
+  ApproveQuestionnaireInput,
+  ProfileChange,
+  profileChanges,
+  QuestionnaireMismatch,
+  QuestionnaireReview,
+  questionnaireMismatches,
+} from "./contract/questionnaire-review";
 export {
   AcceptRoundInput,
   AcceptRoundResult,

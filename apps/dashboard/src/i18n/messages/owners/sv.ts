@@ -1,0 +1,53 @@
+import type { OwnersCatalogue } from "./en";
+
+export const ownersSv: OwnersCatalogue = {
+  "field.preferences": "Önskemål om partner",
+  "review.link": "Granska",
+  "review.title": "Granska enkäten från {name}",
+  "review.back": "Tillbaka till enkäterna",
+  "review.submission": "Hela inskicket",
+  "review.match": "Jämförelse med katalogen",
+  "review.match.ok":
+    "Svaren stämmer med {target} i katalogen: land, kommunkod och namn överensstämmer.",
+  "review.match.new": "{target} är ny: godkännandet publicerar utkastet som gjordes av svaren.",
+  "review.match.mismatch": "Svaren stämmer inte med katalogen. Kommunkod {code} tillhör {target}.",
+  "review.mismatch.name": "Det angivna namnet, {name}, är inget namn eller alias för {target}.",
+  "review.mismatch.country": "Det angivna landet är inte landet för {target}.",
+  "review.mismatch.official-code": "Den angivna kommunkoden är inte koden för {target}.",
+  "review.mismatch.kind": "{target} är ingen partnerkommun; en enkät kan inte godkännas in i den.",
+  "review.match.chosen": "Du valde {target}; det angivna namnet jämförs inte.",
+  "review.match.missing":
+    "Katalograden som svaren pekar på finns inte längre. Välj en kommun eller avslå enkäten.",
+  "review.pick.title": "Välj kommunen uttryckligen",
+  "review.pick.search": "Sök partnerkommuner",
+  "review.pick.hint": "Skriv minst två bokstäver av namnet.",
+  "review.pick.legend": "Hittade kommuner",
+  "review.pick.none": "Ingen partnerkommun matchar.",
+  "review.pick.option": "{name}, {region} (kod {code})",
+  "review.pick.clear": "Jämför med svaren igen",
+  "review.changes": "Vad godkännandet ändrar i {target}",
+  "review.changes.none": "Inget fält i profilen ändras.",
+  "review.changes.field": "Fält",
+  "review.changes.before": "Nu",
+  "review.changes.after": "Efter godkännande",
+  "review.offers": "Erbjudanden som läggs till eller ersätts: {areas}.",
+  "review.approve": "Godkänn…",
+  "review.confirm.title": "Godkänna enkäten in i {target}?",
+  "review.confirm.body": {
+    one: "{count} fält i profilen ändras enligt listan ovan; erbjudandena och kontaktpersonen läggs till och profilen publiceras.",
+    other:
+      "{count} fält i profilen ändras enligt listan ovan; erbjudandena och kontaktpersonen läggs till och profilen publiceras.",
+  },
+  "review.confirm.submit": "Ja, godkänn",
+  "review.confirm.pending": "Godkänner…",
+  "review.confirm.cancel": "Avbryt",
+  "review.refused":
+    "Godkännandet nekades: svaren stämmer inte med {target}. Välj kommunen uttryckligen för att godkänna.",
+  "review.approved": "{name} har godkänts in i {target}.",
+  "review.value.published": "Publicerad",
+  "review.value.draft": "Utkast",
+  "review.value.regions": "Oblast: {list}",
+  "review.value.situations": "Lägen: {list}",
+  "review.value.size": "Befolkning {min}–{max}",
+  "review.value.countries": "Länder: {list}",
+};

@@ -1,5 +1,5 @@
 import type { Problem } from "@pobratym/core";
-import { CoreError, IllegalTransitionError } from "@pobratym/core";
+import { CoreError, describeIssue, IllegalTransitionError } from "@pobratym/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
@@ -57,12 +57,17 @@ export class ValidationError extends ApiError {
     super(400, "validation-failed", "Validation failed", detail, errors);
   }
   static fromZod(error: ZodError, prefix = ""): ValidationError {
+    // `code` and `params` are core's describeIssue: what a client words in its reader's language.
     return new ValidationError(
-      error.issues.map((i) => ({
-        path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-        message: i.message,
-        code: i.code,
-      })),
+      error.issues.map((i) => {
+        const { code, params } = describeIssue(i);
+        return {
+          path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+          message: i.message,
+          code,
+          ...(Object.keys(params).length > 0 ? { params } : {}),
+        };
+      }),
     );
   }
 }

@@ -15,7 +15,9 @@ import {
 
 // Owners keeping their profile, in Chromium against the real API and by keyboard: a coordinator
 // reviews a questionnaire that names one municipality with another's number (refused until the
-// municipality is picked).
+// municipality is picked); an invited editor edits their municipality's profile and contact
+// persons, and resolves a version conflict without losing what they typed. The steps share the
+// coordinator's browser context and run in order.
 
 const SHOTS = join(DASHBOARD_DIR, "test-results");
 const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -50,6 +52,7 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
   });
 
   afterAll(async () => {
+    await editorContext?.close();
     await context?.close();
     await browser?.close();
     await server?.stop();
@@ -61,9 +64,10 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
   };
   const shot = (name: string) =>
     page.screenshot({ path: join(SHOTS, `owners-${name}.png`), fullPage: true });
-  const expectNoAxeViolations = async () => {
-    await page.addScriptTag({ content: await axeSource });
-    const violations = await page.evaluate(async () => {
+  const expectNoAxeViolations = () => expectNoAxeViolationsOn(page);
+  const expectNoAxeViolationsOn = async (on: Page) => {
+    await on.addScriptTag({ content: await axeSource });
+    const violations = await on.evaluate(async () => {
       const { axe } = globalThis as unknown as {
         axe: { run: () => Promise<{ violations: AxeViolation[] }> };
       };
@@ -97,11 +101,43 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
     });
   };
 
-  const signIn = async (email: string, password: string, next: string) => {
-    await open(`/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByLabel("Password").press("Enter");
+  const signIn = async (email: string, password: string, next: string, on: Page = page) => {
+    await on.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
+    await on.getByLabel("Email address").fill(email);
+    await on.getByLabel("Password").fill(password);
+    await on.getByLabel("Password").press("Enter");
+  };
+
+  /** Invites an editor of `municipalityId` as the signed-in coordinator and accepts the invite. */
+  const inviteEditor = async (municipalityId: string, email: string) => {
+    const invite = await api("/invites", {
+      method: "POST",
+      body: JSON.stringify({ email, role: "editor", municipalityId }),
+    });
+    expect(invite.status, await invite.clone().text()).toBe(201);
+    const { token } = (await invite.json()) as { token: string };
+    const password = "an editor's long password";
+    const accepted = await fetch(`${server.url}/api/v1/invites/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, name: `Editor of ${municipalityId}`, password }),
+    });
+    expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
+    return { email, password };
+  };
+  /** A second browser context (another person), signed in as `who` or anonymous. */
+  const otherPerson = async (who?: { email: string; password: string }, next = "/") => {
+    const ctx = await browser.newContext({
+      locale: "en-GB",
+      viewport: { width: 1280, height: 900 },
+    });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(15_000);
+    if (who) {
+      await signIn(who.email, who.password, next, p);
+      await p.getByRole("button", { name: "Sign out" }).first().waitFor();
+    }
+    return { ctx, page: p };
   };
 
   it("refuses a questionnaire that names Tromsø with Oslo's number until the municipality is picked", async () => {
@@ -203,5 +239,142 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
       municipality: { description?: string };
     };
     expect(tromso.municipality.description).toContain("dark season");
+  });
+
+  const VAXJO = "se-0780";
+  let editor: { email: string; password: string };
+  let editorPage: Page;
+  let editorContext: BrowserContext;
+
+  it("shows editing controls to the municipality's own editor only", async () => {
+    if (!hasReferenceData) {
+      const res = await api("/municipalities", {
+        method: "POST",
+        body: JSON.stringify({
+          kind: "partner",
+          country: "SE",
+          officialCode: "0780",
+          names: { local: "Växjö" },
+          region: { code: "07", name: "Kronobergs län" },
+        }),
+      });
+      expect([201, 409]).toContain(res.status);
+    }
+    editor = await inviteEditor(VAXJO, "editor@vaxjo.example");
+    const tromsoEditor = await inviteEditor("no-5501", "editor@tromso.example");
+
+    const anonymous = await otherPerson();
+    await anonymous.page.goto(`${server.url}/municipalities/${VAXJO}`);
+    await anonymous.page.getByRole("heading", { level: 1, name: "Växjö" }).waitFor();
+    expect(await anonymous.page.getByRole("button", { name: "Edit profile" }).count()).toBe(0);
+    expect(await anonymous.page.getByRole("heading", { name: "Contact persons" }).count()).toBe(0);
+    await anonymous.ctx.close();
+
+    const other = await otherPerson(tromsoEditor);
+    await other.page.goto(`${server.url}/municipalities/${VAXJO}`);
+    await other.page.getByRole("heading", { level: 1, name: "Växjö" }).waitFor();
+    expect(await other.page.getByRole("button", { name: "Edit profile" }).count()).toBe(0);
+    await other.ctx.close();
+
+    const own = await otherPerson(editor, `/municipalities/${VAXJO}`);
+    editorContext = own.ctx;
+    editorPage = own.page;
+    await editorPage.getByRole("heading", { level: 1, name: "Växjö" }).waitFor();
+    await editorPage.getByRole("button", { name: "Edit profile" }).waitFor();
+  });
+
+  it("edits the profile and a contact person by keyboard, with errors in words next to the field", async () => {
+    const p = editorPage;
+    const tab = async (target: ReturnType<Page["locator"]>) => {
+      for (let i = 0; i < 120; i++) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await p.keyboard.press("Tab");
+      }
+      throw new Error("Tab never reached the element");
+    };
+    await tab(p.getByRole("button", { name: "Edit profile" }));
+    await p.keyboard.press("Enter");
+    const about = p.getByLabel("About the municipality");
+    await expect.poll(() => about.evaluate((el) => el === document.activeElement)).toBe(true);
+    await p.keyboard.press("ControlOrMeta+a");
+    await p.keyboard.type("Växjö shares its experience of district heating and water.");
+    await tab(p.getByLabel("Website"));
+    await p.keyboard.type("vaxjo dot se");
+    await tab(p.getByLabel("Partnerships it can carry at once"));
+    await p.keyboard.press("ControlOrMeta+a");
+    await p.keyboard.type("2");
+    await p.keyboard.press("Enter");
+    await p.getByText("Enter a web address starting with https://.").waitFor();
+    await expect
+      .poll(() => p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id))
+      .toBe("edit-website");
+    await expectNoAxeViolationsOn(p);
+    await p.screenshot({ path: join(SHOTS, "owners-edit-errors.png"), fullPage: true });
+    await p.keyboard.press("ControlOrMeta+a");
+    await p.keyboard.type("https://www.vaxjo.se");
+    await p.keyboard.press("Enter");
+    await p.getByRole("status").getByText("The profile has been saved.").waitFor();
+    await p.getByText("Växjö shares its experience of district heating and water.").waitFor();
+    await expect
+      .poll(() => p.evaluate(() => document.activeElement?.textContent))
+      .toBe("Edit profile");
+
+    // A contact person, added by keyboard.
+    await tab(p.getByRole("button", { name: "Add a contact person" }));
+    await p.keyboard.press("Enter");
+    await p.getByRole("form", { name: "Save contact person" }).getByLabel("Name").fill("Eva Lind");
+    await p
+      .getByRole("form", { name: "Save contact person" })
+      .getByLabel("Email address")
+      .fill("eva@vaxjo.example");
+    await p.keyboard.press("Enter");
+    await p.getByRole("status").getByText("Contact person saved: Eva Lind.").waitFor();
+    await p.getByText("eva@vaxjo.example").waitFor();
+    const profile = (await (await api(`/municipalities/${VAXJO}`)).json()) as {
+      municipality: { capacity: number; website?: string };
+      contacts?: { name: string }[];
+    };
+    expect(profile.municipality).toMatchObject({ capacity: 2, website: "https://www.vaxjo.se" });
+    expect(profile.contacts?.map((c) => c.name)).toContain("Eva Lind");
+  });
+
+  it("resolves a 412 conflict: keeps what the editor typed and the other person's unrelated change", async () => {
+    const p = editorPage;
+    await p.getByRole("button", { name: "Edit profile" }).click();
+    const about = p.getByLabel("About the municipality");
+    await about.fill("Mine: heating, water and schools.");
+    // Meanwhile a coordinator saves another field of the same profile.
+    const current = await api(`/municipalities/${VAXJO}`);
+    const etag = current.headers.get("etag") ?? "";
+    const theirs = await api(`/municipalities/${VAXJO}`, {
+      method: "PATCH",
+      headers: { "if-match": etag },
+      body: JSON.stringify({ capacity: 3, website: "https://vaxjo.se/ukraina" }),
+    });
+    expect(theirs.status, await theirs.clone().text()).toBe(200);
+
+    await about.press("Tab");
+    await p.getByRole("button", { name: "Save changes" }).press("Enter");
+    const alert = p.getByRole("alert").filter({ hasText: "Someone else changed this profile" });
+    await alert.waitFor();
+    const table = alert.getByRole("table", { name: "Your changes and the saved profile" });
+    await table.getByRole("row", { name: /About the municipality.*Mine: heating/ }).waitFor();
+    await table.getByRole("row", { name: /Partnerships it can carry at once.*3/ }).waitFor();
+    // Nothing typed is lost; the other person's change is in the form now.
+    expect(await about.inputValue()).toBe("Mine: heating, water and schools.");
+    expect(await p.getByLabel("Partnerships it can carry at once").inputValue()).toBe("3");
+    await expectNoAxeViolationsOn(p);
+    await p.screenshot({ path: join(SHOTS, "owners-edit-conflict.png"), fullPage: true });
+    await alert.getByRole("button", { name: "Keep mine" }).focus();
+    await p.keyboard.press("Enter");
+    await p.getByRole("status").getByText("The profile has been saved.").waitFor();
+    const after = (await (await api(`/municipalities/${VAXJO}`)).json()) as {
+      municipality: { capacity: number; website?: string; description?: string };
+    };
+    expect(after.municipality).toMatchObject({
+      description: "Mine: heating, water and schools.",
+      capacity: 3,
+      website: "https://vaxjo.se/ukraina",
+    });
   });
 });

@@ -14,6 +14,7 @@ export {
 } from "./contract/auth";
 // API contract: catalogue reads and imports — section owned by the API foundation work
 export {
+  EditedMunicipality,
   ImportIssueSummary,
   ImportSummary,
   MunicipalityFeature,
@@ -46,6 +47,8 @@ export {
   Page,
   Problem,
 } from "./contract/http";
+export type { DescribedIssue, IssueParams } from "./contract/issues";
+export { describeIssue, IssueCode } from "./contract/issues";
 // API contract: partnerships, ties and statistics — section owned by the API workflow work
 export {
   PartnershipDetail,

@@ -70,7 +70,10 @@ export function text(max: number) {
     .string()
     .trim()
     .max(max)
-    .refine((s) => !hasControlCharacters(s), "contains control characters");
+    .refine((s) => !hasControlCharacters(s), {
+      message: "contains control characters",
+      params: { code: "control-characters" },
+    });
 }
 
 /** A required trimmed text of bounded length. */

@@ -377,4 +377,65 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
       website: "https://vaxjo.se/ukraina",
     });
   });
+
+  it("adds a need to a hromada by keyboard, closes it, and the waiting list follows", async () => {
+    const listed = (await (
+      await api("/municipalities?kind=hromada&hasPartner=false&limit=1")
+    ).json()) as { items: { id: string; names: { latin?: string; local: string } }[] };
+    const hromada = listed.items[0];
+    expect(hromada, "a hromada without a partner").toBeDefined();
+    if (!hromada) return;
+    const who = await inviteEditor(hromada.id, "editor@hromada.example");
+    const { ctx, page: p } = await otherPerson(who, `/municipalities/${hromada.id}`);
+    try {
+      await p.getByRole("heading", { level: 2, name: "Needs" }).waitFor();
+      const add = p.getByRole("button", { name: "Add a need" });
+      await add.focus();
+      await p.keyboard.press("Enter");
+      const form = p.getByRole("form", { name: /^A need of / });
+      // Focus starts on the area; the keyboard picks the options.
+      await expect.poll(() => p.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+      await form.getByLabel("Area").selectOption("energy-heating");
+      await form.getByLabel("Horizon").selectOption("short-term");
+      await form.getByLabel("Priority").selectOption("critical");
+      await form.getByLabel("Quantity (number)").fill("-3");
+      await form.getByLabel("Unit, such as generators").fill("generators");
+      await form.getByLabel("Description").fill("Generators for the water pumps (e2e).");
+      await form.getByLabel("Description").press("Tab");
+      await p.keyboard.press("Enter");
+      await form
+        .getByText("Enter 0 or more.")
+        .or(form.getByText(/Enter .* or more\./))
+        .first()
+        .waitFor();
+      await expectNoAxeViolationsOn(p);
+      await p.screenshot({ path: join(SHOTS, "owners-need-form.png"), fullPage: true });
+      await form.getByLabel("Quantity (number)").fill("12");
+      await form.getByLabel("Quantity (number)").press("Enter");
+      await p.getByRole("status").getByText("Need saved: Energy and heating.").waitFor();
+      const shortTerm = p.getByRole("list", { name: "Short-term needs" });
+      await shortTerm.getByText("Generators for the water pumps (e2e).").waitFor();
+      await shortTerm.getByText("Quantity: 12 generators").waitFor();
+
+      const waiting = async () => {
+        const stats = (await (await fetch(`${server.url}/api/v1/statistics`)).json()) as {
+          waitingList: { hromadas: { id: string; openNeeds: number }[] };
+        };
+        return stats.waitingList.hromadas.find((h) => h.id === hromada.id)?.openNeeds ?? 0;
+      };
+      const before = await waiting();
+      expect(before).toBeGreaterThan(0);
+
+      const met = shortTerm
+        .getByRole("button", { name: /^Mark as Met\s*:\s*Energy and heating$/ })
+        .last();
+      await met.focus();
+      await p.keyboard.press("Enter");
+      await p.getByRole("status").getByText("Energy and heating is now Met.").waitFor();
+      expect(await waiting()).toBe(before - 1);
+      await expectNoAxeViolationsOn(p);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

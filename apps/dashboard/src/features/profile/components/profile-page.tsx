@@ -15,6 +15,7 @@ import { alternateName, displayName, regionName } from "../../../lib/municipalit
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMunicipalityProfile } from "../api/get-municipality-profile";
 import { ContactsEditor } from "./contacts-editor";
+import { NeedsEditor } from "./needs-editor";
 import { ProfileEditor } from "./profile-editor";
 import { NeedsSection, OffersSection, PartnershipsSection, TiesSection } from "./profile-sections";
 
@@ -136,7 +137,11 @@ function Profile({
             <p>{m.description}</p>
           </section>
         ) : null}
-        {m.kind === "hromada" || data.needs.length > 0 ? <NeedsSection needs={data.needs} /> : null}
+        {canEdit && m.kind === "hromada" ? (
+          <NeedsEditor municipalityId={m.id} name={displayName(m.names, m.kind, locale)} />
+        ) : m.kind === "hromada" || data.needs.length > 0 ? (
+          <NeedsSection needs={data.needs} />
+        ) : null}
         {m.kind === "partner" || data.offers.length > 0 ? (
           <OffersSection offers={data.offers} />
         ) : null}

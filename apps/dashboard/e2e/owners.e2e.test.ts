@@ -434,6 +434,33 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
       await p.getByRole("status").getByText("Energy and heating is now Met.").waitFor();
       expect(await waiting()).toBe(before - 1);
       await expectNoAxeViolationsOn(p);
+
+      // Offers both ways: the hromada offers what it learned under war.
+      const addOffer = p.getByRole("button", { name: "Add an offer" });
+      await addOffer.focus();
+      await p.keyboard.press("Enter");
+      const offerForm = p.getByRole("form", { name: /^An offer of / });
+      await expect.poll(() => p.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+      await offerForm.getByLabel("Experience").selectOption("expert");
+      await offerForm
+        .getByLabel("Description")
+        .fill("Keeping the water running through blackouts (e2e).");
+      await expectNoAxeViolationsOn(p);
+      await offerForm.getByRole("button", { name: "Save offer" }).press("Enter");
+      await p
+        .getByRole("status")
+        .getByText("Offer saved: Crisis preparedness and civil defence.")
+        .waitFor();
+      await p.getByText("Keeping the water running through blackouts (e2e).").waitFor();
+      const offers = (await (
+        await fetch(`${server.url}/api/v1/municipalities/${hromada.id}`)
+      ).json()) as {
+        offers: { area: string; experience: string }[];
+      };
+      expect(offers.offers).toContainEqual(
+        expect.objectContaining({ area: "crisis-preparedness", experience: "expert" }),
+      );
+      await p.screenshot({ path: join(SHOTS, "owners-hromada-offer.png"), fullPage: true });
     } finally {
       await ctx.close();
     }

@@ -16,6 +16,7 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMunicipalityProfile } from "../api/get-municipality-profile";
 import { ContactsEditor } from "./contacts-editor";
 import { NeedsEditor } from "./needs-editor";
+import { OffersEditor } from "./offers-editor";
 import { ProfileEditor } from "./profile-editor";
 import { NeedsSection, OffersSection, PartnershipsSection, TiesSection } from "./profile-sections";
 
@@ -142,7 +143,13 @@ function Profile({
         ) : m.kind === "hromada" || data.needs.length > 0 ? (
           <NeedsSection needs={data.needs} />
         ) : null}
-        {m.kind === "partner" || data.offers.length > 0 ? (
+        {canEdit ? (
+          <OffersEditor
+            municipalityId={m.id}
+            name={displayName(m.names, m.kind, locale)}
+            kind={m.kind}
+          />
+        ) : m.kind === "partner" || data.offers.length > 0 ? (
           <OffersSection offers={data.offers} />
         ) : null}
         <PartnershipsSection

@@ -81,6 +81,15 @@ export const ownersEn = {
   "needs.statusChanged": "{area} is now {status}.",
   "needs.conflict":
     "Someone else changed this need; it has been reloaded. Your form is kept: save again to apply it.",
+  "offers.add": "Add an offer",
+  "offers.formTitle": "An offer of {name}",
+  "offers.hromadaHint":
+    "What your hromada has learned and can share with partners: crisis management, civil defence, running services through blackouts and shelling, digital services.",
+  "offers.save": "Save offer",
+  "offers.remove": "Remove",
+  "offers.saved": "Offer saved: {area}.",
+  "offers.removed": "Offer removed: {area}.",
+  "edit.field.learningInterests": "Areas you want to learn about from a hromada",
   "review.link": "Review",
   "review.title": "Review the questionnaire from {name}",
   "review.back": "Back to the questionnaires",

@@ -79,6 +79,15 @@ export const ownersNb: OwnersCatalogue = {
   "needs.statusChanged": "{area} er nå {status}.",
   "needs.conflict":
     "Noen andre endret behovet; det er lastet på nytt. Skjemaet ditt er beholdt: lagre igjen for å bruke det.",
+  "offers.add": "Legg til et tilbud",
+  "offers.formTitle": "Et tilbud fra {name}",
+  "offers.hromadaHint":
+    "Hva hromadaen har lært og kan dele med partnere: krisehåndtering, sivilforsvar, å drive tjenester gjennom strømbrudd og beskytning, digitale tjenester.",
+  "offers.save": "Lagre tilbudet",
+  "offers.remove": "Fjern",
+  "offers.saved": "Tilbudet er lagret: {area}.",
+  "offers.removed": "Tilbudet er fjernet: {area}.",
+  "edit.field.learningInterests": "Områder dere vil lære om fra en hromada",
   "review.link": "Gjennomgå",
   "review.title": "Gjennomgå spørreskjemaet fra {name}",
   "review.back": "Tilbake til spørreskjemaene",

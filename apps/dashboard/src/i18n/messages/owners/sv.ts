@@ -80,6 +80,15 @@ export const ownersSv: OwnersCatalogue = {
   "needs.statusChanged": "{area} är nu {status}.",
   "needs.conflict":
     "Någon annan ändrade behovet; det har laddats om. Ditt formulär finns kvar: spara igen för att använda det.",
+  "offers.add": "Lägg till ett erbjudande",
+  "offers.formTitle": "Ett erbjudande från {name}",
+  "offers.hromadaHint":
+    "Vad er hromada har lärt sig och kan dela med partner: krisledning, civilförsvar, att driva tjänster under strömavbrott och beskjutning, digitala tjänster.",
+  "offers.save": "Spara erbjudandet",
+  "offers.remove": "Ta bort",
+  "offers.saved": "Erbjudandet sparades: {area}.",
+  "offers.removed": "Erbjudandet togs bort: {area}.",
+  "edit.field.learningInterests": "Områden ni vill lära er om av en hromada",
   "review.link": "Granska",
   "review.title": "Granska enkäten från {name}",
   "review.back": "Tillbaka till enkäterna",

@@ -79,6 +79,15 @@ export const ownersUk: OwnersCatalogue = {
   "needs.statusChanged": "{area}: тепер «{status}».",
   "needs.conflict":
     "Хтось інший змінив цю потребу; її перезавантажено. Вашу форму збережено: збережіть ще раз.",
+  "offers.add": "Додати пропозицію",
+  "offers.formTitle": "Пропозиція: {name}",
+  "offers.hromadaHint":
+    "Чого ваша громада навчилася і чим може поділитися з партнерами: кризове управління, цивільний захист, надання послуг під час відключень і обстрілів, цифрові послуги.",
+  "offers.save": "Зберегти пропозицію",
+  "offers.remove": "Вилучити",
+  "offers.saved": "Пропозицію збережено: {area}.",
+  "offers.removed": "Пропозицію вилучено: {area}.",
+  "edit.field.learningInterests": "Сфери, про які ви хочете дізнатися від громади",
   "review.link": "Переглянути",
   "review.title": "Перегляд анкети від {name}",
   "review.back": "Назад до анкет",

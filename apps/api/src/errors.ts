@@ -1,5 +1,5 @@
 import type { Problem } from "@pobratym/core";
-import { CoreError, IllegalTransitionError } from "@pobratym/core";
+import { CoreError, describeIssue, IllegalTransitionError } from "@pobratym/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
@@ -25,6 +25,7 @@ export type ApiErrorCode =
   | "invalid-invite"
   | "too-many-requests"
   | "unprocessable"
+  | "questionnaire-mismatch"
   | "idempotency-key-invalid"
   | "idempotency-key-in-use"
   | "idempotency-key-reused"
@@ -58,12 +59,17 @@ export class ValidationError extends ApiError {
     super(400, "validation-failed", "Validation failed", detail, errors);
   }
   static fromZod(error: ZodError, prefix = ""): ValidationError {
+    // `code` and `params` are core's describeIssue: what a client words in its reader's language.
     return new ValidationError(
-      error.issues.map((i) => ({
-        path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-        message: i.message,
-        code: i.code,
-      })),
+      error.issues.map((i) => {
+        const { code, params } = describeIssue(i);
+        return {
+          path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+          message: i.message,
+          code,
+          ...(Object.keys(params).length > 0 ? { params } : {}),
+        };
+      }),
     );
   }
 }
@@ -118,6 +124,28 @@ export class DuplicatePartnershipError extends ApiError {
 export class UnprocessableError extends ApiError {
   constructor(detail: string, errors?: FieldError[]) {
     super(422, "unprocessable", "Unprocessable content", detail, errors);
+  }
+}
+/**
+ * A questionnaire's typed municipality is not the catalogue row it would be approved into; each
+ * field error's `code` says which part differs (country, official-code, name, kind).
+ */
+export class QuestionnaireMismatchError extends ApiError {
+  constructor(municipalityId: string, reasons: readonly string[]) {
+    super(
+      422,
+      "questionnaire-mismatch",
+      "Questionnaire does not match the catalogue",
+      `The answers do not name "${municipalityId}" (${reasons.join(", ")}); choose the municipality explicitly to approve.`,
+      reasons.map((r) => ({
+        path:
+          r === "kind"
+            ? "municipality"
+            : `municipality.${r === "official-code" ? "officialCode" : r}`,
+        message: `does not match ${municipalityId}`,
+        code: r,
+      })),
+    );
   }
 }
 export class PreconditionFailedError extends ApiError {

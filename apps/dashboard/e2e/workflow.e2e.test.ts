@@ -163,7 +163,13 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("workflow pages in Chromium against the
   it("approves the questionnaire and shows the suggestions with their reasons", async () => {
     await open("/questionnaires");
     const row = page.getByRole("row", { name: /Aalborg/ });
-    await row.getByRole("button", { name: named("Approve", "Aalborg") }).click();
+    // Approval goes through the review page: the whole submission, the match, the diff, a confirmation.
+    await row.getByRole("link", { name: named("Review", "Aalborg") }).click();
+    await page
+      .getByText("Aalborg is new: approval publishes the draft made from these answers.")
+      .waitFor();
+    await page.getByRole("button", { name: "Approve…" }).click();
+    await page.getByRole("button", { name: "Yes, approve" }).click();
     await status().getByText("Aalborg has been approved.").waitFor();
     await expectNoAxeViolations();
     await shot("questionnaires");

@@ -15,6 +15,7 @@ export {
 } from "./contract/auth";
 // API contract: catalogue reads and imports — section owned by the API foundation work
 export {
+  EditedMunicipality,
   ImportIssueSummary,
   ImportSummary,
   MunicipalityFeature,
@@ -51,6 +52,8 @@ export {
   Page,
   Problem,
 } from "./contract/http";
+export type { DescribedIssue, IssueParams } from "./contract/issues";
+export { describeIssue, IssueCode } from "./contract/issues";
 // API contract: partnerships, ties and statistics — section owned by the API workflow work
 export {
   PartnershipDetail,
@@ -76,6 +79,15 @@ export {
   VersionedNeed,
   VersionedOffer,
 } from "./contract/profile-edits";
+export type { MatchCandidate } from "./contract/questionnaire-review";
+export {
+  ApproveQuestionnaireInput,
+  ProfileChange,
+  profileChanges,
+  QuestionnaireMismatch,
+  QuestionnaireReview,
+  questionnaireMismatches,
+} from "./contract/questionnaire-review";
 export {
   AcceptRoundInput,
   AcceptRoundResult,

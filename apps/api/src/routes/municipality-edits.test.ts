@@ -153,6 +153,31 @@ describe.each(ENGINES)("municipality create and PATCH on %s", (engine) => {
     expect((await current(r.hromada.id)).profile.version).toBe(before.profile.version);
   });
 
+  it("names each invalid field with a code and parameters a client can word in any language", async () => {
+    const { etag } = await current(r.partner.id);
+    const res = await app.request(
+      `/api/v1/municipalities/${r.partner.id}`,
+      send(
+        "PATCH",
+        { description: "x".repeat(4001), website: "not a url", capacity: 1.5 },
+        { ...r.partnerEditor.headers, "if-match": etag },
+      ),
+    );
+    expect(res.status).toBe(400);
+    const { errors } = await res.json();
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "json.description",
+          code: "too-long",
+          params: { max: 4000 },
+        }),
+        expect.objectContaining({ path: "json.website", code: "invalid-url" }),
+        expect.objectContaining({ path: "json.capacity", code: "not-integer" }),
+      ]),
+    );
+  });
+
   it("forbids another municipality's editor, and an editor changing status", async () => {
     const { etag } = await current(r.hromada.id);
     const other = await app.request(

@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
   CreateMunicipalityInput,
+  EditedMunicipality,
   Id,
-  PublicMunicipality,
   UpdateMunicipalityInput,
 } from "@pobratym/core";
 import { z } from "zod";
@@ -12,11 +12,6 @@ import { newRouter, problemResponses } from "../lib/router";
 import { requireMunicipalityEditor, requireRole } from "../middleware/auth";
 import { createMunicipality } from "../services/municipalities/create-municipality";
 import { updateMunicipality } from "../services/municipalities/update-municipality";
-
-const EditedMunicipality = z.object({
-  municipality: PublicMunicipality,
-  version: z.number().int().positive(),
-});
 
 const createMunicipalityRoute = createRoute({
   method: "post",

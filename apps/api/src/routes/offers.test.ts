@@ -80,12 +80,22 @@ describe.each(ENGINES)("offers of a partner on %s", (engine) => {
     expect(empty.status).toBe(400);
   });
 
-  it("answers 409 for offers on a hromada, and 404 for an unknown offer", async () => {
-    const wrongKind = await app.request(
+  it("takes offers from a hromada too (its editor's), and answers 404 for an unknown offer", async () => {
+    const hromadaOffer = await app.request(
       `/api/v1/municipalities/${r.hromada.id}/offers`,
-      send("POST", { area: "waste" }, r.coordinator.headers),
+      send(
+        "POST",
+        {
+          area: "crisis-preparedness",
+          experience: "expert",
+          description: "Running water through blackouts.",
+        },
+        r.hromadaEditor.headers,
+      ),
     );
-    expect(wrongKind.status).toBe(409);
+    expect(hromadaOffer.status, await hromadaOffer.clone().text()).toBe(201);
+    const profile = await (await app.request(`/api/v1/municipalities/${r.hromada.id}`)).json();
+    expect(profile.offers.map((o: { area: string }) => o.area)).toContain("crisis-preparedness");
     const missing = await app.request(
       `${base}/offer-nope`,
       send("PATCH", { experience: "basic" }, { ...r.coordinator.headers, "if-match": '"1"' }),

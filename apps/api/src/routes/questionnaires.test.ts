@@ -1,8 +1,13 @@
-import { MunicipalityProfile, QuestionnaireSubmission } from "@pobratym/core";
+import { MunicipalityProfile, QuestionnaireReview, QuestionnaireSubmission } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../db/db";
-import { createRoleSet, type RoleSet, sampleQuestionnaire } from "../test/auth";
+import {
+  createRoleSet,
+  createTestMunicipality,
+  type RoleSet,
+  sampleQuestionnaire,
+} from "../test/auth";
 import { csvLines } from "../test/csv";
 import { testApp } from "../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../test/test-db";
@@ -127,6 +132,141 @@ describe.each(ENGINES)("questionnaires on %s", (engine) => {
     });
     expect(rejected.status).toBe(200);
     expect((await submit(answers)).id).not.toBe(first.id);
+  });
+
+  describe("a submission that names one municipality with another's code", () => {
+    async function addPartner(code: string, name: string, aliases?: string[]) {
+      const res = await app.request(
+        "/api/v1/municipalities",
+        post(
+          {
+            kind: "partner",
+            country: "NO",
+            officialCode: code,
+            names: { local: name, ...(aliases ? { aliases } : {}) },
+            region: { code: "03", name: "Oslo" },
+            capacity: 1,
+            description: `The real ${name}.`,
+          },
+          r.coordinator.headers,
+        ),
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const norwegian = (name: string, officialCode: string) => {
+      const answers = sampleQuestionnaire({ name });
+      return {
+        ...answers,
+        municipality: {
+          ...answers.municipality,
+          country: "NO",
+          officialCode,
+          region: { code: "55", name: "Troms" },
+        },
+      };
+    };
+    const review = async (id: string, query = "") => {
+      const res = await app.request(`/api/v1/questionnaires/${id}/review${query}`, {
+        headers: r.coordinator.headers,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return QuestionnaireReview.parse(await res.json());
+    };
+    const approve = (id: string, body?: unknown) =>
+      app.request(`/api/v1/questionnaires/${id}/approve`, {
+        method: "POST",
+        headers: {
+          ...r.coordinator.headers,
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    beforeAll(async () => {
+      await addPartner("0301", "Oslo", ["Christiania"]);
+      await addPartner("5501", "Tromsø");
+    });
+
+    it("is flagged on review and refused on approval; Oslo's profile stays as it was", async () => {
+      const q = await submit(norwegian("Tromsø", "0301"), "192.0.2.11");
+      expect(q.municipalityId).toBe("no-0301");
+      const seen = await review(q.id);
+      expect(seen.submission.answers.municipality.name).toBe("Tromsø");
+      expect(seen.target?.names.local).toBe("Oslo");
+      expect(seen.mismatches).toEqual(["name"]);
+      expect(seen.changes.map((c) => c.field)).toContain("description");
+      const res = await approve(q.id);
+      expect(res.status).toBe(422);
+      const problem = await res.json();
+      expect(problem.code).toBe("questionnaire-mismatch");
+      expect(problem.errors).toEqual([
+        expect.objectContaining({ path: "municipality.name", code: "name" }),
+      ]);
+      const oslo = MunicipalityProfile.parse(
+        await (await app.request("/api/v1/municipalities/no-0301")).json(),
+      );
+      expect(oslo.municipality.description).toBe("The real Oslo.");
+      expect(oslo.offers).toEqual([]);
+      const still = await app.request(`/api/v1/questionnaires/${q.id}`, {
+        headers: r.coordinator.headers,
+      });
+      expect((await still.json()).status).toBe("submitted");
+    });
+
+    it("is approved into the municipality the coordinator picks, with the diff shown first", async () => {
+      const q = await submit(norwegian("Tromsø", "0301"), "192.0.2.12");
+      const picked = await review(q.id, "?municipalityId=no-5501");
+      expect(picked).toMatchObject({ chosen: true, mismatches: [] });
+      expect(picked.target?.names.local).toBe("Tromsø");
+      expect(picked.changes).toContainEqual({
+        field: "description",
+        before: "The real Tromsø.",
+        after: q.answers.motivation,
+      });
+      const res = await approve(q.id, { municipalityId: "no-5501" });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(QuestionnaireSubmission.parse(await res.json()).municipalityId).toBe("no-5501");
+      const tromso = MunicipalityProfile.parse(
+        await (await app.request("/api/v1/municipalities/no-5501")).json(),
+      );
+      expect(tromso.municipality.description).toBe(q.answers.motivation);
+      expect(tromso.offers.map((o) => o.id).sort()).toEqual([
+        "no-5501-energy-heating",
+        "no-5501-water-sanitation",
+      ]);
+      const oslo = MunicipalityProfile.parse(
+        await (await app.request("/api/v1/municipalities/no-0301")).json(),
+      );
+      expect(oslo.municipality.description).toBe("The real Oslo.");
+    });
+
+    it("matches an alias in any spelling and approves without a pick", async () => {
+      const q = await submit(norwegian("CHRISTIANIA", "0301"), "192.0.2.13");
+      expect((await review(q.id)).mismatches).toEqual([]);
+      expect((await approve(q.id)).status).toBe(200);
+    });
+
+    it("refuses a hromada even when the coordinator picks it", async () => {
+      const hromada = await createTestMunicipality(t.db, { kind: "hromada" });
+      const q = await submit(norwegian("Tromsø", "5501"), "192.0.2.14");
+      expect((await review(q.id, `?municipalityId=${hromada.id}`)).mismatches).toEqual(["kind"]);
+      const res = await approve(q.id, { municipalityId: hromada.id });
+      expect(res.status).toBe(422);
+      expect((await res.json()).code).toBe("questionnaire-mismatch");
+    });
+
+    it("refuses a malformed pick and lets only coordinators review", async () => {
+      const q = await submit(norwegian("Tromsø", "5501"), "192.0.2.15");
+      expect((await approve(q.id, { municipalityId: "no 5501!" })).status).toBe(400);
+      expect((await approve(q.id, { municipalityId: "no-5501", extra: 1 })).status).toBe(400);
+      expect((await app.request(`/api/v1/questionnaires/${q.id}/review`)).status).toBe(401);
+      expect(
+        (
+          await app.request(`/api/v1/questionnaires/${q.id}/review`, {
+            headers: r.partnerEditor.headers,
+          })
+        ).status,
+      ).toBe(403);
+    });
   });
 
   it("rejects an invalid questionnaire with the failing fields", async () => {

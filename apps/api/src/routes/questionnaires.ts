@@ -1,7 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
+  ApproveQuestionnaireInput,
   Id,
   Questionnaire,
+  QuestionnaireReview,
   QuestionnaireStatus,
   QuestionnaireSubmission,
   ReviewQuestionnaireInput,
@@ -12,7 +14,10 @@ import { clientAddress } from "../lib/public-origin";
 import { newRouter, problemResponses } from "../lib/router";
 import { requireRole } from "../middleware/auth";
 import { enforceLimit, QUESTIONNAIRE_LIMIT } from "../middleware/rate-limit";
-import { approveQuestionnaire } from "../services/questionnaires/approve-questionnaire";
+import {
+  approveQuestionnaire,
+  reviewQuestionnaire,
+} from "../services/questionnaires/approve-questionnaire";
 import {
   getQuestionnaire,
   listQuestionnaires,
@@ -94,20 +99,51 @@ const getRoute = createRoute({
   },
 });
 
+const reviewRoute = createRoute({
+  method: "get",
+  path: "/questionnaires/{id}/review",
+  tags: ["questionnaires"],
+  summary: "What approving would do (coordinators only)",
+  description:
+    "The whole submission, the catalogue municipality it would be approved into (named by `municipalityId`, " +
+    "or else by the answers' country and official code), why the answers do not match that row, and the " +
+    "profile fields approval would change. Nothing typed is trusted: a mismatch blocks approval unless the " +
+    "municipality is chosen explicitly.",
+  security: [{ bearer: [] }],
+  middleware: [requireRole("coordinator")] as const,
+  request: { params, query: z.strictObject({ municipalityId: Id.optional() }) },
+  responses: {
+    200: {
+      description: "The review",
+      content: { "application/json": { schema: QuestionnaireReview } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
 const approveRoute = createRoute({
   method: "post",
   path: "/questionnaires/{id}/approve",
   tags: ["questionnaires"],
   summary: "Publish the profile, its offers and contact (coordinators only, one transaction)",
+  description:
+    "Refused with 422 `questionnaire-mismatch` when the answers' country, official code or name do not match " +
+    "the catalogue row they point at; send `municipalityId` to approve into a municipality you chose.",
   security: [{ bearer: [] }],
   middleware: [requireRole("coordinator")] as const,
-  request: { params },
+  request: {
+    params,
+    body: {
+      required: false,
+      content: { "application/json": { schema: ApproveQuestionnaireInput } },
+    },
+  },
   responses: {
     200: {
       description: "The accepted submission",
       content: { "application/json": { schema: QuestionnaireSubmission } },
     },
-    ...problemResponses(400, 401, 403, 404, 409),
+    ...problemResponses(400, 401, 403, 404, 409, 422),
   },
 });
 
@@ -168,8 +204,22 @@ export function questionnairesRouter() {
       c.header("cache-control", "private, no-store");
       return c.json(await getQuestionnaire({ ctx: c.var.ctx, id: c.req.valid("param").id }), 200);
     })
+    .openapi(reviewRoute, async (c) => {
+      c.header("cache-control", "private, no-store");
+      const review = await reviewQuestionnaire({
+        ctx: c.var.ctx,
+        id: c.req.valid("param").id,
+        municipalityId: c.req.valid("query").municipalityId,
+      });
+      return c.json(review, 200);
+    })
     .openapi(approveRoute, async (c) => {
-      const result = await approveQuestionnaire({ ctx: c.var.ctx, id: c.req.valid("param").id });
+      const body = c.req.header("content-type") ? c.req.valid("json") : {};
+      const result = await approveQuestionnaire({
+        ctx: c.var.ctx,
+        id: c.req.valid("param").id,
+        municipalityId: body.municipalityId,
+      });
       return c.json(result, 200);
     })
     .openapi(rejectRoute, async (c) => {

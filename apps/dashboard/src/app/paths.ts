@@ -11,6 +11,7 @@ export const paths = {
   ties: "/ties",
   questionnaire: "/questionnaire",
   questionnaires: "/questionnaires",
+  questionnaireReview: (id: string) => `/questionnaires/${encodeURIComponent(id)}`,
   suggestionsPicker: "/suggestions",
   suggestions: (id: string) => `/suggestions/${encodeURIComponent(id)}`,
   rounds: "/rounds",

@@ -19,6 +19,9 @@ const QuestionnairePage = lazy(() =>
 const QuestionnairesPage = lazy(() =>
   import("./routes/questionnaire").then((m) => ({ default: m.QuestionnairesRoute })),
 );
+const QuestionnaireReviewPage = lazy(() =>
+  import("./routes/questionnaire").then((m) => ({ default: m.QuestionnaireReviewRoute })),
+);
 const SuggestionsPage = lazy(() =>
   import("./routes/suggestions").then((m) => ({ default: m.SuggestionsRoute })),
 );
@@ -48,6 +51,7 @@ export function AppRoutes() {
         <Route path="sign-in" element={<Lazy page={<SignInPage />} />} />
         <Route path="questionnaire" element={<Lazy page={<QuestionnairePage />} />} />
         <Route path="questionnaires" element={<Lazy page={<QuestionnairesPage />} />} />
+        <Route path="questionnaires/:id" element={<Lazy page={<QuestionnaireReviewPage />} />} />
         <Route path="suggestions" element={<Lazy page={<SuggestionsPage />} />} />
         <Route path="suggestions/:id" element={<Lazy page={<SuggestionsPage />} />} />
         <Route path="rounds" element={<Lazy page={<RoundsPage />} />} />

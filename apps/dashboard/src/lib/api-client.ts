@@ -7,6 +7,8 @@ export interface FieldError {
   path: string;
   message: string;
   code?: string;
+  /** What the code's message needs (core `describeIssue`), e.g. `{ max: 4000 }`. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /**

@@ -33,6 +33,14 @@ export const MunicipalityProfile = z.object({
 /** The body of `GET /api/v1/municipalities/{id}`. */
 export type MunicipalityProfile = z.infer<typeof MunicipalityProfile>;
 
+/** The body of a profile write (`POST` and `PATCH /api/v1/municipalities…`): the stored profile and its new version. */
+export const EditedMunicipality = z.object({
+  municipality: PublicMunicipality,
+  version: z.number().int().positive(),
+});
+/** The body of a profile write. */
+export type EditedMunicipality = z.infer<typeof EditedMunicipality>;
+
 /** One municipality in the GeoJSON view: the administrative centre, never a finer location. */
 export const MunicipalityFeature = z.object({
   type: z.literal("Feature"),

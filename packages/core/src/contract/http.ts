@@ -13,7 +13,15 @@ export const Problem = z.object({
   code: z.string(),
   requestId: z.string().optional(),
   errors: z
-    .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        /** What the code's message needs, e.g. `{ max: 4000 }` for `too-long` (core `describeIssue`). */
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
     .optional(),
   allowed: z.array(z.string()).optional(),
   /** On a 409 for a duplicate: the id of the record that already exists. */

@@ -82,8 +82,14 @@ export function text(max: number) {
     .string()
     .trim()
     .max(max)
-    .refine((s) => !hasControlCharacters(s), "contains control characters")
-    .refine((s) => !hasBidiControls(s), "contains bidirectional formatting characters");
+    .refine((s) => !hasControlCharacters(s), {
+      message: "contains control characters",
+      params: { code: "control-characters" },
+    })
+    .refine((s) => !hasBidiControls(s), {
+      message: "contains bidirectional formatting characters",
+      params: { code: "bidi-controls" },
+    });
 }
 
 /** A required trimmed text of bounded length. */

@@ -15,8 +15,8 @@ import { type ServiceContext, withTransaction } from "../context";
 export interface ItemKind<T extends { id: string }> {
   table: "needs" | "offers";
   entity: "need" | "offer";
-  /** The municipality kind that may have these items. */
-  owner: "hromada" | "partner";
+  /** The municipality kinds that may have these items. */
+  owners: readonly ("hromada" | "partner")[];
   schema: z.ZodType<T>;
   /** The filter columns besides id, municipality_id, data and version. */
   columns: SQL;
@@ -26,7 +26,7 @@ export interface ItemKind<T extends { id: string }> {
 export const NEED_KIND: ItemKind<Need> = {
   table: "needs",
   entity: "need",
-  owner: "hromada",
+  owners: ["hromada"],
   schema: Need,
   columns: sql.raw("area, horizon, priority, status"),
   values: (n) => sql`${n.area}, ${n.horizon}, ${n.priority}, ${n.status}`,
@@ -35,7 +35,10 @@ export const NEED_KIND: ItemKind<Need> = {
 export const OFFER_KIND: ItemKind<Offer> = {
   table: "offers",
   entity: "offer",
-  owner: "partner",
+  // Both ways: partners offer support, and hromadas offer what they learned under war (crisis
+  // management, civil defence, services through blackouts). A hromada's offers only inform its
+  // partners ("what you can learn from them"); they never make it a partner in a round.
+  owners: ["hromada", "partner"],
   schema: Offer,
   columns: sql.raw("area, experience"),
   values: (o) => sql`${o.area}, ${o.experience}`,
@@ -88,7 +91,7 @@ export async function listItems<T extends { id: string }>({
   return found.map((r) => ({ ...r.data, version: r.version }));
 }
 
-/** Adds an item; 409 when the municipality is of the other kind or already has MAX_ITEMS. */
+/** Adds an item; 409 when the municipality may not have this kind of item or already has MAX_ITEMS. */
 export async function createItem<T extends { id: string }>({
   ctx,
   kind,
@@ -106,11 +109,8 @@ export async function createItem<T extends { id: string }>({
   return withTransaction(ctx, async (tx) => {
     const owner = await ownerOf(tx, municipalityId, true);
     if (!owner) throw new NotFoundError("municipality", municipalityId);
-    if (owner.kind !== kind.owner) {
-      throw new ConflictError(
-        `A ${owner.kind} has ${owner.kind === "hromada" ? "needs" : "offers"}, not ${kind.table}.`,
-      );
-    }
+    if (!kind.owners.includes(owner.kind))
+      throw new ConflictError(`A ${owner.kind} has offers, not ${kind.table}.`);
     const [count] = await rows<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM ${sql.raw(kind.table)} WHERE municipality_id = ${municipalityId}`,

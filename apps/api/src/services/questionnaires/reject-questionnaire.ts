@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import { requireActor, type ServiceContext, withTransaction } from "../context";
 import { lockSubmitted } from "./approve-questionnaire";
 import { QUESTIONNAIRE_COLUMNS, type QuestionnaireRow, toSubmission } from "./questionnaire-row";
+import { removeUnusedDraft } from "./remove-unused-draft";
 
 /**
  * Rejects a questionnaire. The draft profile it created is deleted when nothing else refers to it
@@ -27,25 +28,7 @@ export async function rejectQuestionnaire({
       sql`UPDATE questionnaires SET status = 'rejected', reviewed_at = ${ctx.now.toISOString()}::timestamptz, reviewed_by = ${actor.userId}
           WHERE id = ${id} RETURNING ${QUESTIONNAIRE_COLUMNS}`,
     );
-    if (q.municipality_id) {
-      const removed = await rows<{ id: string }>(
-        tx,
-        sql`DELETE FROM municipalities m
-            WHERE m.id = ${q.municipality_id} AND m.status = 'draft' AND m.source = 'questionnaire'
-              AND NOT EXISTS (SELECT 1 FROM questionnaires o WHERE o.municipality_id = m.id AND o.status = 'submitted')
-              AND NOT EXISTS (SELECT 1 FROM partnership_partners pp WHERE pp.municipality_id = m.id)
-            RETURNING m.id`,
-      );
-      if (removed.length > 0) {
-        await writeAudit({
-          tx,
-          ctx,
-          entityType: "municipality",
-          entityId: q.municipality_id,
-          action: "delete-draft",
-        });
-      }
-    }
+    if (q.municipality_id) await removeUnusedDraft({ tx, ctx, municipalityId: q.municipality_id });
     await writeAudit({
       tx,
       ctx,

@@ -1,5 +1,7 @@
+import { useParams } from "react-router";
 import { RequireRole } from "../../features/auth/components/require-role";
 import { QuestionnaireList } from "../../features/questionnaire/components/questionnaire-list";
+import { QuestionnaireReviewPage } from "../../features/questionnaire/components/questionnaire-review-page";
 import { QuestionnaireWizard } from "../../features/questionnaire/components/questionnaire-wizard";
 import { paths } from "../paths";
 import "./workflow.css";
@@ -12,7 +14,20 @@ export function QuestionnaireRoute() {
 export function QuestionnairesRoute() {
   return (
     <RequireRole roles={["coordinator"]} signInPath={paths.signIn}>
-      <QuestionnaireList suggestionsPath={paths.suggestions} newPath={paths.questionnaire} />
+      <QuestionnaireList
+        suggestionsPath={paths.suggestions}
+        reviewPath={paths.questionnaireReview}
+        newPath={paths.questionnaire}
+      />
+    </RequireRole>
+  );
+}
+
+export function QuestionnaireReviewRoute() {
+  const { id = "" } = useParams();
+  return (
+    <RequireRole roles={["coordinator"]} signInPath={paths.signIn}>
+      <QuestionnaireReviewPage key={id} id={id} listPath={paths.questionnaires} />
     </RequireRole>
   );
 }

@@ -1,3 +1,4 @@
+import { ownersEn } from "./owners/en";
 import type { Message } from "./types";
 import { workflowEn } from "./workflow/en";
 
@@ -219,6 +220,7 @@ export const en = {
     other: "{count} municipalities in {region}",
   },
   ...workflowEn,
+  ...ownersEn,
 } as const satisfies Record<string, Message>;
 
 /** A message key; every catalogue has exactly these keys. */

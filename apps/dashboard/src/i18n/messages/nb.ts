@@ -1,8 +1,10 @@
 import type { Catalogue } from "./en";
+import { ownersNb } from "./owners/nb";
 import { workflowNb } from "./workflow/nb";
 
 export const nb: Catalogue = {
   ...workflowNb,
+  ...ownersNb,
   "app.name": "Pobratym",
   "app.tagline": "Partnerskap mellom europeiske kommuner og ukrainske hromadaer",
   "app.skipLink": "Hopp til hovedinnholdet",

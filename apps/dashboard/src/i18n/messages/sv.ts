@@ -1,8 +1,10 @@
 import type { Catalogue } from "./en";
+import { ownersSv } from "./owners/sv";
 import { workflowSv } from "./workflow/sv";
 
 export const sv: Catalogue = {
   ...workflowSv,
+  ...ownersSv,
   "app.name": "Pobratym",
   "app.tagline": "Partnerskap mellan europeiska kommuner och ukrainska hromador",
   "app.skipLink": "Hoppa till huvudinnehållet",

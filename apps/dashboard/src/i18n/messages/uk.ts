@@ -1,8 +1,10 @@
 import type { Catalogue } from "./en";
+import { ownersUk } from "./owners/uk";
 import { workflowUk } from "./workflow/uk";
 
 export const uk: Catalogue = {
   ...workflowUk,
+  ...ownersUk,
   "app.name": "Побратим",
   "app.tagline": "Партнерства між європейськими муніципалітетами та українськими громадами",
   "app.skipLink": "Перейти до основного вмісту",

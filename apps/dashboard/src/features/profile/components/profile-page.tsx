@@ -3,7 +3,7 @@ import {
   type MunicipalityProfile,
   situationLabel,
 } from "@pobratym/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ErrorView } from "../../../components/ui/error-view";
 import { Loading } from "../../../components/ui/loading";
@@ -14,16 +14,25 @@ import { ApiError } from "../../../lib/api-client";
 import { alternateName, displayName, regionName } from "../../../lib/municipality-name";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useMunicipalityProfile } from "../api/get-municipality-profile";
+import { ContactsEditor } from "./contacts-editor";
+import { NeedsEditor } from "./needs-editor";
+import { OffersEditor } from "./offers-editor";
+import { ProfileEditor } from "./profile-editor";
 import { NeedsSection, OffersSection, PartnershipsSection, TiesSection } from "./profile-sections";
 
 interface Props {
   id: string;
   cataloguePath: string;
   profilePath: (id: string) => string;
+  /** True for a coordinator or this municipality's editor: the page shows its editing controls. */
+  canEdit?: boolean;
 }
 
-/** A municipality's public profile: facts, situation, needs, offers, partnerships and ties. Read-only. */
-export function ProfilePage({ id, cataloguePath, profilePath }: Props) {
+/**
+ * A municipality's public profile: facts, situation, needs, offers, partnerships and ties. Its
+ * owners (`canEdit`) edit the facts and contact persons inline; everyone else reads.
+ */
+export function ProfilePage({ id, cataloguePath, profilePath, canEdit = false }: Props) {
   const { t, locale } = useI18n();
   const profile = useMunicipalityProfile(id);
   const m = profile.data?.municipality;
@@ -58,7 +67,7 @@ export function ProfilePage({ id, cataloguePath, profilePath }: Props) {
   return (
     <>
       {back}
-      <Profile data={profile.data} profilePath={profilePath} />
+      <Profile data={profile.data} profilePath={profilePath} canEdit={canEdit} />
     </>
   );
 }
@@ -66,13 +75,26 @@ export function ProfilePage({ id, cataloguePath, profilePath }: Props) {
 function Profile({
   data,
   profilePath,
+  canEdit,
 }: {
   data: MunicipalityProfile;
   profilePath: (id: string) => string;
+  canEdit: boolean;
 }) {
   const { t, locale, countryName } = useI18n();
   const m = data.municipality;
   const alt = alternateName(m.names, m.kind, locale);
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState("");
+  const [returnFocus, setReturnFocus] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Closing the editor gives focus back to the button that opened it.
+  useEffect(() => {
+    if (!editing && returnFocus) {
+      editButton.current?.focus();
+      setReturnFocus(false);
+    }
+  }, [editing, returnFocus]);
   return (
     <article className="profile">
       <PageHeading>{displayName(m.names, m.kind, locale)}</PageHeading>
@@ -81,6 +103,32 @@ function Profile({
         {t(m.kind === "hromada" ? "kind.hromada" : "kind.partner")} · {regionName(m.region, locale)}
         , {countryName(m.country)}
       </p>
+      <p role="status">{message}</p>
+      {canEdit && !editing ? (
+        <p>
+          <button
+            ref={editButton}
+            type="button"
+            className="button"
+            onClick={() => {
+              setMessage("");
+              setEditing(true);
+            }}
+          >
+            {t("edit.open")}
+          </button>
+        </p>
+      ) : null}
+      {canEdit && editing ? (
+        <ProfileEditor
+          profile={data}
+          onDone={(saved) => {
+            setEditing(false);
+            setReturnFocus(true);
+            setMessage(saved ? t("edit.saved") : "");
+          }}
+        />
+      ) : null}
       <div className="profile__grid">
         <FactsSection m={m} />
         {m.kind === "hromada" ? <SituationSection m={m} /> : null}
@@ -90,8 +138,18 @@ function Profile({
             <p>{m.description}</p>
           </section>
         ) : null}
-        {m.kind === "hromada" || data.needs.length > 0 ? <NeedsSection needs={data.needs} /> : null}
-        {m.kind === "partner" || data.offers.length > 0 ? (
+        {canEdit && m.kind === "hromada" ? (
+          <NeedsEditor municipalityId={m.id} name={displayName(m.names, m.kind, locale)} />
+        ) : m.kind === "hromada" || data.needs.length > 0 ? (
+          <NeedsSection needs={data.needs} />
+        ) : null}
+        {canEdit ? (
+          <OffersEditor
+            municipalityId={m.id}
+            name={displayName(m.names, m.kind, locale)}
+            kind={m.kind}
+          />
+        ) : m.kind === "partner" || data.offers.length > 0 ? (
           <OffersSection offers={data.offers} />
         ) : null}
         <PartnershipsSection
@@ -100,6 +158,9 @@ function Profile({
           profilePath={profilePath}
         />
         <TiesSection ties={data.ties} />
+        {canEdit && data.contacts ? (
+          <ContactsEditor municipalityId={m.id} contacts={data.contacts} onMessage={setMessage} />
+        ) : null}
       </div>
     </article>
   );

@@ -1,5 +1,8 @@
 import {
+  type ApproveQuestionnaireInput,
+  MunicipalityPage,
   type Questionnaire,
+  QuestionnaireReview,
   QuestionnaireSubmission,
   type ReviewQuestionnaireInput,
 } from "@pobratym/core";
@@ -40,12 +43,57 @@ export function useQuestionnaires() {
   return useQuery(getQuestionnairesQueryOptions());
 }
 
-/** Approves a submission: the API turns it into a (draft) partner profile with offers. */
+/** What approving a submission would do; `municipalityId` is the coordinator's explicit pick. */
+export function getQuestionnaireReviewQueryOptions(id: string, municipalityId?: string) {
+  return queryOptions({
+    queryKey: ["questionnaires", "review", id, municipalityId ?? null],
+    queryFn: ({ signal }) =>
+      apiGet(`/questionnaires/${encodeURIComponent(id)}/review`, QuestionnaireReview, {
+        signal,
+        query: { municipalityId },
+      }),
+    staleTime: 0,
+  });
+}
+
+/** The review of one submission (coordinators). */
+export function useQuestionnaireReview(id: string, municipalityId?: string) {
+  return useQuery(getQuestionnaireReviewQueryOptions(id, municipalityId));
+}
+
+/** Partner municipalities whose names match `q`, for an explicit pick on the review page. */
+export function usePartnerSearch(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: ["municipalities", "partner-search", query],
+    queryFn: ({ signal }) =>
+      apiGet("/municipalities", MunicipalityPage, {
+        signal,
+        query: { q: query, kind: "partner", limit: 10 },
+      }),
+    enabled: query.length >= 2,
+  });
+}
+
+/** What an approval sends: the submission and, after a mismatch, the municipality picked. */
+export interface ApproveInput {
+  id: string;
+  body?: ApproveQuestionnaireInput;
+}
+
+/** Approves a submission: the API publishes the profile with its offers and contact person. */
 export function useApproveQuestionnaire() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiSend("POST", `/questionnaires/${encodeURIComponent(id)}/approve`, QuestionnaireSubmission),
+    mutationFn: ({ id, body }: ApproveInput) =>
+      apiSend(
+        "POST",
+        `/questionnaires/${encodeURIComponent(id)}/approve`,
+        QuestionnaireSubmission,
+        {
+          ...(body ? { body } : {}),
+        },
+      ),
     onSettled: () => client.invalidateQueries({ queryKey: ["questionnaires"] }),
   });
 }

@@ -54,7 +54,13 @@ const postCalls = (fetch: ReturnType<typeof mockApi>) =>
   fetch.mock.calls.filter(([, init]) => init?.method === "POST");
 
 const renderList = () =>
-  renderWithProviders(<QuestionnaireList suggestionsPath={(id) => `/s/${id}`} newPath="/q" />);
+  renderWithProviders(
+    <QuestionnaireList
+      suggestionsPath={(id) => `/s/${id}`}
+      reviewPath={(id) => `/r/${id}`}
+      newPath="/q"
+    />,
+  );
 
 describe("QuestionnaireList rejection", () => {
   it("rejects by keyboard after a confirmation with a reason, and says so", async () => {

@@ -1,12 +1,13 @@
 import { Fragment, useEffect, useState } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { ErrorView } from "../../../components/ui/error-view";
 import { Loading } from "../../../components/ui/loading";
 import { PageHeading } from "../../../components/ui/page-heading";
 import { ScrollRegion } from "../../../components/ui/scroll-region";
 import { useI18n } from "../../../i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useApproveQuestionnaire, useQuestionnaires } from "../api/questionnaires";
+import { useQuestionnaires } from "../api/questionnaires";
+import type { ApprovedState } from "./questionnaire-review-page";
 import { RejectQuestionnaireForm } from "./reject-questionnaire-form";
 
 const rejectButtonId = (id: string) => `questionnaire-reject-${id}`;
@@ -15,17 +16,20 @@ const rowHeaderId = (id: string) => `questionnaire-row-${id}`;
 /** Coordinators: submitted questionnaires, newest first, each with Approve and Reject (confirmed) buttons. */
 export function QuestionnaireList({
   suggestionsPath,
+  reviewPath,
   newPath,
 }: {
   suggestionsPath: (municipalityId: string) => string;
+  reviewPath: (questionnaireId: string) => string;
   newPath: string;
 }) {
   const { t, countryName, formatDate } = useI18n();
   useDocumentTitle(t("questionnaires.title"));
   const list = useQuestionnaires();
-  const approve = useApproveQuestionnaire();
+  // The review page approves and comes back here with the name, for the status line.
+  const approvedName = (useLocation().state as Partial<ApprovedState> | null)?.approved;
   const [outcome, setOutcome] = useState<{ kind: "approved" | "rejected"; name: string } | null>(
-    null,
+    typeof approvedName === "string" ? { kind: "approved", name: approvedName } : null,
   );
   const [rejectingId, setRejectingId] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -51,7 +55,6 @@ export function QuestionnaireList({
       <p role="status">
         {outcome ? t(`questionnaires.${outcome.kind}`, { name: outcome.name }) : ""}
       </p>
-      {approve.isError ? <ErrorView error={approve.error} /> : null}
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -86,24 +89,10 @@ export function QuestionnaireList({
                     <td>
                       {s.status === "submitted" ? (
                         <>
-                          <button
-                            type="button"
-                            className="button button--small"
-                            aria-disabled={approve.isPending}
-                            onClick={() => {
-                              if (approve.isPending) return;
-                              approve.mutate(s.id, {
-                                onSuccess: () =>
-                                  setOutcome({
-                                    kind: "approved",
-                                    name: s.answers.municipality.name,
-                                  }),
-                              });
-                            }}
-                          >
-                            {t("questionnaires.approve")}
+                          <Link className="button button--small" to={reviewPath(s.id)}>
+                            {t("review.link")}
                             <span className="visually-hidden">: {s.answers.municipality.name}</span>
-                          </button>{" "}
+                          </Link>{" "}
                           <button
                             type="button"
                             id={rejectButtonId(s.id)}

@@ -12,7 +12,10 @@ import { importReference, readReferenceFolder } from "./import-reference";
 const BAKHMUT = "ua-UA14020010000088496";
 const VAXJO = "se-0780";
 
-describe.each(ENGINES)("hand edits and the reference import on %s", (engine) => {
+// Whole-catalogue imports: slow on a loaded machine, so generous limits.
+const SLOW = { timeout: 300_000 };
+
+describe.each(ENGINES)("hand edits and the reference import on %s", SLOW, (engine) => {
   let t: TestDatabase;
   let app: ReturnType<typeof testApp>;
   let coordinator: TestUser;
@@ -26,7 +29,7 @@ describe.each(ENGINES)("hand edits and the reference import on %s", (engine) => 
     hromada = BAKHMUT;
     coordinator = await createTestUser(t.db, { role: "coordinator" });
     app = testApp(t.db);
-  });
+  }, SLOW.timeout);
   afterAll(async () => {
     await t?.dispose();
   });

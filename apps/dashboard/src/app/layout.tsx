@@ -83,8 +83,9 @@ export function Layout() {
           <AccountMenu signInPath={paths.signIn()} />
           <LanguageSwitcher />
         </div>
+        {/* Inside the banner landmark: every visible part of the page sits in a landmark. */}
+        <DemoBanner />
       </header>
-      <DemoBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>

@@ -56,9 +56,11 @@ async function contents(db: Db) {
   return { ...row, partnerships };
 }
 
+// Each start-up imports the whole catalogue: slow on a loaded machine, so generous limits.
+const SLOW = { timeout: 300_000 };
 const reportedIds = REPORTED_PARTNERSHIPS.map((p) => p.id).sort();
 
-describe("start-up: the demo and the real catalogue never mix", () => {
+describe("start-up: the demo and the real catalogue never mix", SLOW, () => {
   const dirs: string[] = [];
   const boot = async (over: Partial<Env>) => {
     const dir = mkdtempSync(join(tmpdir(), "pobratym-boot-"));
@@ -122,7 +124,7 @@ describe("start-up: the demo and the real catalogue never mix", () => {
   });
 });
 
-describe.each(ENGINES)("migration 0006 on %s", (engine) => {
+describe.each(ENGINES)("migration 0006 on %s", SLOW, (engine) => {
   let db: Db;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
@@ -136,7 +138,7 @@ describe.each(ENGINES)("migration 0006 on %s", (engine) => {
     await t.db.close();
     db = await t.open({ migrations: loadMigrations() });
     dispose = t.dispose;
-  });
+  }, SLOW.timeout);
   afterAll(async () => {
     await dispose?.();
   });

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { DEMO_DATASET } from "@pobratym/core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -35,6 +36,42 @@ interface AxeViolation {
 
 // Signing in, rounds and conferences need the real API; the stand-in server (POBRATYM_E2E_STUB=1,
 // asked for explicitly) has none of those routes.
+/** Adds the demo's needs and offers to the real catalogue through the API, as the coordinator. */
+async function enterActivity(url: string): Promise<void> {
+  const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const { token } = (await signIn.json()) as { token: string };
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${url}/api/v1${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  };
+  for (const [id, needs] of Object.entries(DEMO_DATASET.needs)) {
+    for (const { id: _id, ...need } of needs) await post(`/municipalities/${id}/needs`, need);
+    // As in the demo: these hromadas work in English too and have partnered before.
+    const profile = await fetch(`${url}/api/v1/municipalities/${id}`);
+    const res = await fetch(`${url}/api/v1/municipalities/${id}`, {
+      method: "PATCH",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${token}`,
+        "if-match": profile.headers.get("etag") ?? "",
+      },
+      body: JSON.stringify({ workingLanguages: ["uk", "en"], internationalExperience: true }),
+    });
+    if (!res.ok) throw new Error(`PATCH ${id}: ${res.status} ${await res.text()}`);
+  }
+  for (const [id, offers] of Object.entries(DEMO_DATASET.offers))
+    for (const { id: _id, ...offer } of offers) await post(`/municipalities/${id}/offers`, offer);
+}
+
 describe.skipIf(SKIP_BROWSER || STUBBED)("workflow pages in Chromium against the API", () => {
   let server: RunningServer;
   let browser: Browser;
@@ -45,7 +82,11 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("workflow pages in Chromium against the
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    server = await startServer({ demo: true });
+    // The real catalogue (ties to Russian towns, 11 + 11 for a conference), plus the needs and
+    // offers the round and the suggestions work with: the demo's, entered through the API as a
+    // coordinator would, because the product never mixes the demo into the real catalogue.
+    server = await startServer();
+    await enterActivity(server.url);
     browser = await chromium.launch({
       executablePath: requireChromium(),
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],

@@ -249,7 +249,9 @@ export {
   REVIEW_COUNTRIES,
 } from "./model/common";
 export { ContactPerson } from "./model/contact";
+export { effectiveSituation, recordHandEdits } from "./model/hand-edits";
 export {
+  HandEdits,
   Hromada,
   HromadaSituation,
   HromadaType,

@@ -33,6 +33,7 @@ const MENU: readonly MenuItem[] = [
   { to: paths.rounds, label: "nav.rounds", roles: ["coordinator"] },
   { to: paths.pipeline, label: "nav.pipeline", roles: ["coordinator"] },
   { to: paths.conferences, label: "nav.conferences", roles: ["coordinator"] },
+  { to: paths.imports, label: "nav.imports", roles: ["coordinator"] },
 ];
 
 /** The menu for the current user; an editor's own municipality and its suggestions come from the session. */
@@ -82,8 +83,9 @@ export function Layout() {
           <AccountMenu signInPath={paths.signIn()} />
           <LanguageSwitcher />
         </div>
+        {/* Inside the banner landmark: every visible part of the page sits in a landmark. */}
+        <DemoBanner />
       </header>
-      <DemoBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>

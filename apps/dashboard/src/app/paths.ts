@@ -18,4 +18,5 @@ export const paths = {
   pipeline: "/pipeline",
   conferences: "/conferences",
   conference: (id: string) => `/conferences/${encodeURIComponent(id)}`,
+  imports: "/imports",
 } as const;

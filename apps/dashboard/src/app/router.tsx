@@ -36,6 +36,9 @@ const TiesPage = lazy(() => import("./routes/ties").then((m) => ({ default: m.Ti
 const StatisticsPage = lazy(() =>
   import("./routes/statistics").then((m) => ({ default: m.StatisticsRoute })),
 );
+const ImportsPage = lazy(() =>
+  import("./routes/imports").then((m) => ({ default: m.ImportsRoute })),
+);
 const NotFoundPage = lazy(() =>
   import("./routes/not-found").then((m) => ({ default: m.NotFoundRoute })),
 );
@@ -60,6 +63,7 @@ export function AppRoutes() {
         <Route path="conferences/:id" element={<Lazy page={<ConferencesPage />} />} />
         <Route path="ties" element={<Lazy page={<TiesPage />} />} />
         <Route path="statistics" element={<Lazy page={<StatisticsPage />} />} />
+        <Route path="imports" element={<Lazy page={<ImportsPage />} />} />
         <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import {
   Id,
   IsoDate,
   isCountryCode,
+  IsoDateTime,
   LanguageCode,
   requiredText,
   text,
@@ -67,6 +68,33 @@ export const ProfileStatus = z.enum(["draft", "published"]);
 /** Whether a profile is published in the catalogue or still a draft awaiting a coordinator. */
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
 
+/** Who entered a value by hand (a coordinator or the municipality's editor), and when. */
+const entered = { by: requiredText(200), at: IsoDateTime };
+
+/**
+ * Figures and corrections entered by people, kept apart from the reference values the import
+ * owns, each with who entered it and when. A re-import never overwrites them; a dated situation
+ * correction outranks the reference situation when it is newer (see `effectiveSituation`).
+ */
+export const HandEdits = z.strictObject({
+  displacedHosted: z
+    .strictObject({ value: z.number().int().nonnegative().max(10_000_000), ...entered })
+    .optional(),
+  situation: z
+    .strictObject({
+      category: SituationCategory,
+      /** The date the corrected situation holds from, e.g. the date of Order No. 376. */
+      asOf: IsoDate,
+      source: text(300).optional(),
+      ...entered,
+    })
+    .optional(),
+  capacity: z.strictObject({ value: z.number().int().min(0).max(10), ...entered }).optional(),
+  politicalDecision: z.strictObject({ value: z.boolean(), ...entered }).optional(),
+});
+/** Figures and corrections entered by people, with who and when. */
+export type HandEdits = z.infer<typeof HandEdits>;
+
 const base = {
   id: Id,
   country: CountryCode,
@@ -89,6 +117,7 @@ const base = {
     .max(500)
     .optional(),
   description: text(4000).optional(),
+  handEdits: HandEdits.optional(),
 };
 
 /** A hromada's situation following KS's two groups, plus the occupied-before-2022 flag. */
@@ -130,6 +159,11 @@ export const Hromada = z
     hromadaType: HromadaType.optional(),
     raion: z.strictObject({ code: requiredText(32), name: requiredText(200) }).optional(),
     situation: HromadaSituation,
+    /**
+     * The situation the reference files give, kept when a hand-entered correction exists (shown
+     * beside it; `situation` is the one that counts).
+     */
+    referenceSituation: HromadaSituation.optional(),
     /** True once the hromada has run an international partnership before. */
     internationalExperience: z.boolean().default(false),
     preferences: z

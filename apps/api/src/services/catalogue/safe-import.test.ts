@@ -13,6 +13,8 @@ import { createTestDatabase, ENGINES, type TestDatabase } from "../../test/test-
 import { importReference, readReferenceFolder } from "./import-reference";
 import { IMPORTER_VERSION, ImportRefusedError } from "./safe-import";
 
+// Whole-catalogue imports and CLI runs: slow on a loaded machine, so generous limits.
+const SLOW = { timeout: 300_000 };
 const WAR = "ua-hromadas-war-status-2022.csv";
 const REAR = /,0,not occupied,not occupied,$/;
 
@@ -52,7 +54,7 @@ function recordingLogger(): Logger & {
   return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
-describe.each(ENGINES)("the safe reference import on %s", (engine) => {
+describe.each(ENGINES)("the safe reference import on %s", SLOW, (engine) => {
   let t: TestDatabase;
   let files: Record<string, Uint8Array>;
   let war: string;
@@ -88,7 +90,7 @@ describe.each(ENGINES)("the safe reference import on %s", (engine) => {
       files,
     });
     expect(first.status).toBe("applied");
-  });
+  }, SLOW.timeout);
   afterAll(async () => {
     await t?.dispose();
   });
@@ -220,7 +222,7 @@ describe.each(ENGINES)("the safe reference import on %s", (engine) => {
   });
 });
 
-describe("start-up with a broken reference folder", () => {
+describe("start-up with a broken reference folder", SLOW, () => {
   it("logs why the import was refused and starts on the data it had", async () => {
     const files = await readReferenceFolder(PACKAGED_REFERENCE_DIR);
     const war = new TextDecoder().decode(files[WAR]);
@@ -257,7 +259,7 @@ describe("start-up with a broken reference folder", () => {
   });
 });
 
-describe("the import command", () => {
+describe("the import command", SLOW, () => {
   it("exits 1 with the reason when the import is refused, 0 for a dry run", () => {
     const data = mkdtempSync(join(tmpdir(), "pobratym-cli-"));
     const ref = folderWith({ "se-kommuner.csv": "kommunkod;name\n0780;Växjö\n" });
@@ -270,7 +272,7 @@ describe("the import command", () => {
         spawnSync(process.execPath, ["--import", "tsx", cli, ...args], {
           encoding: "utf8",
           env: { ...process.env, DATABASE_URL: "", POBRATYM_DATA_DIR: data, INIT_CWD: "" },
-          timeout: 120_000,
+          timeout: 240_000,
         });
       const refused = run(ref);
       expect(refused.status, refused.stderr).toBe(1);

@@ -1,5 +1,7 @@
 import {
   checkReferenceFiles,
+  effectiveSituation,
+  type HandEdits,
   type ImportIssue,
   type ImportSummary,
   importReferenceFiles,
@@ -19,7 +21,7 @@ import { insertTies } from "./upsert-ties";
  * (upsertMunicipalities' reference fields, insertTies), as core's REFERENCE_IMPORTER_VERSION
  * moves with core's importer.
  */
-const CATALOGUE_IMPORT_REVISION = 1;
+const CATALOGUE_IMPORT_REVISION = 2;
 
 /** The fingerprint of the importer stored with each import. */
 export const IMPORTER_VERSION = `${REFERENCE_IMPORTER_VERSION}+api.${CATALOGUE_IMPORT_REVISION}`;
@@ -138,14 +140,13 @@ async function situationChanges(
 ): Promise<{ changes: SituationChange[]; compared: number; firstImport: boolean }> {
   const incoming = parsed.municipalities.filter((m) => m.kind === "hromada");
   const ids = incoming.map((m) => m.id);
-  const existing = new Map(
-    (
-      await rows<{ id: string; situation: SituationCategory }>(
-        tx,
-        sql`SELECT id, situation FROM municipalities WHERE id = ANY(${sql.param(ids)}::text[])`,
-      )
-    ).map((r) => [r.id, r.situation]),
+  const found = await rows<{ id: string; situation: SituationCategory; edits: HandEdits | null }>(
+    tx,
+    sql`SELECT id, situation, data->'handEdits' AS edits FROM municipalities
+      WHERE id = ANY(${sql.param(ids)}::text[])`,
   );
+  const existing = new Map(found.map((r) => [r.id, r.situation]));
+  const edits = new Map(found.map((r) => [r.id, r.edits ?? undefined]));
   // The first import is exempt from the change limit: the catalogue holds nothing it loaded yet
   // (at most the demo's municipalities, whose situations were illustrative).
   const [applied] = await rows<{ n: number }>(
@@ -155,8 +156,10 @@ async function situationChanges(
   const changes: SituationChange[] = [];
   for (const m of incoming) {
     const before = existing.get(m.id);
-    if (m.kind !== "hromada" || before === undefined || before === m.situation.category) continue;
-    changes.push({ id: m.id, name: m.names.local, from: before, to: m.situation.category });
+    if (m.kind !== "hromada" || before === undefined) continue;
+    // A correction people entered may outrank the file: count what the hromada will show.
+    const to = effectiveSituation(m.situation, edits.get(m.id)).situation.category;
+    if (before !== to) changes.push({ id: m.id, name: m.names.local, from: before, to });
   }
   return { changes, compared: existing.size, firstImport: (applied?.n ?? 0) === 0 };
 }

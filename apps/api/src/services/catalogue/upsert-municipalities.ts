@@ -1,4 +1,9 @@
-import { type ContactPerson, Municipality } from "@pobratym/core";
+import {
+  type ContactPerson,
+  effectiveSituation,
+  type HandEdits,
+  Municipality,
+} from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
 import { canonicalJson } from "../../lib/canonical";
@@ -86,6 +91,17 @@ export async function upsertMunicipalities({
         const value = (m as Record<string, unknown>)[field];
         if (value === undefined) delete refreshed[field];
         else refreshed[field] = value;
+      }
+      // The files own the reference situation; what people entered (a displaced count, a newer
+      // dated correction) is kept and re-applied on top of it.
+      if (m.kind === "hromada") {
+        const { situation, referenceSituation } = effectiveSituation(
+          m.situation,
+          before.handEdits as HandEdits | undefined,
+        );
+        refreshed.situation = situation;
+        if (referenceSituation) refreshed.referenceSituation = referenceSituation;
+        else delete refreshed.referenceSituation;
       }
       next = Municipality.parse({ ...refreshed, contacts: [] });
     } else {

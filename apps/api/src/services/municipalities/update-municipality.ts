@@ -1,4 +1,4 @@
-import type { UpdateMunicipalityInput } from "@pobratym/core";
+import { recordHandEdits, type UpdateMunicipalityInput } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { rows } from "../../db/db";
 import { ForbiddenError, NotFoundError } from "../../errors";
@@ -45,7 +45,16 @@ export async function updateMunicipality({
       if (value === null) delete merged[key];
       else if (value !== undefined) merged[key] = value;
     }
-    const next = parseMunicipality(merged);
+    // What people enter (displaced people, a situation correction, capacity, the political
+    // decision) is kept apart as hand edits with who and when, so a re-import never erases it.
+    // The public profile names the role; the audit entry below names the person.
+    const next = parseMunicipality(
+      recordHandEdits(
+        { ...current.data, contacts: [] },
+        { ...parseMunicipality(merged), contacts: [] },
+        { by: actor.role === "coordinator" ? "coordinator" : "municipality editor", at: now },
+      ),
+    );
     const version = current.version + 1;
     await tx.execute(sql`UPDATE municipalities SET (${MUNICIPALITY_COLUMNS}) = (${municipalityColumnValues(next)}),
         version = ${version}, updated_at = ${ctx.now.toISOString()}::timestamptz

@@ -240,6 +240,13 @@ function RegionText({ region }: { region: Municipality["region"] }) {
 function SituationSection({ m }: { m: Extract<Municipality, { kind: "hromada" }> }) {
   const { t, locale, formatNumber, formatDate } = useI18n();
   const s = m.situation;
+  const edits = m.handEdits;
+  const ref = m.referenceSituation;
+  const entered = (e: { by: string; at: string }) =>
+    t("profile.handEntered", {
+      by: t(e.by === "coordinator" ? "profile.byCoordinator" : "profile.byEditor"),
+      date: formatDate(e.at),
+    });
   return (
     <section className="card" aria-labelledby="situation-heading">
       <h2 id="situation-heading">{t("profile.situation")}</h2>
@@ -257,7 +264,12 @@ function SituationSection({ m }: { m: Extract<Municipality, { kind: "hromada" }>
         {s.displacedHosted !== undefined ? (
           <>
             <dt>{t("profile.displacedHosted")}</dt>
-            <dd>{formatNumber(s.displacedHosted)}</dd>
+            <dd>
+              {formatNumber(s.displacedHosted)}
+              {edits?.displacedHosted ? (
+                <span className="muted"> ({entered(edits.displacedHosted)})</span>
+              ) : null}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -266,6 +278,15 @@ function SituationSection({ m }: { m: Extract<Municipality, { kind: "hromada" }>
       ) : null}
       {s.source ? (
         <p className="muted">{t("profile.situationSource", { source: s.source })}</p>
+      ) : null}
+      {edits?.situation ? <p className="muted">{entered(edits.situation)}</p> : null}
+      {ref ? (
+        <p className="muted">
+          {t("profile.referenceSituation", {
+            situation: situationLabel(ref.category, locale),
+            date: ref.asOf ? formatDate(ref.asOf) : t("profile.dateNotRecorded"),
+          })}
+        </p>
       ) : null}
     </section>
   );

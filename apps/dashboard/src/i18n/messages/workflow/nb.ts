@@ -1,6 +1,25 @@
 import type { WorkflowCatalogue } from "./en";
 
 export const workflowNb: WorkflowCatalogue = {
+  "nav.imports": "Importer",
+  "imports.title": "Import av referansedata",
+  "imports.intro":
+    "Hva hver import av referansekatalogen gjorde, eller hvorfor den ble avvist. En avvist import endrer ingenting.",
+  "imports.nothingYet": "Ingen import av referansedata er kjørt ennå.",
+  "imports.applied": "Gjennomført",
+  "imports.refused": "Avvist",
+  "imports.errors": "Feil",
+  "imports.warnings": "Advarsler",
+  "imports.changes": "Endrede situasjoner",
+  "imports.history": "Tidligere importer",
+  "imports.none": "Ingen.",
+  "imports.file": "Fil",
+  "imports.row": "Rad",
+  "imports.field": "Felt",
+  "imports.code": "Kode",
+  "imports.message": "Melding",
+  "imports.wholeFile": "hele filen",
+  "imports.showAll": "Vis alle {count}",
   "nav.statistics": "Statistikk",
   "nav.ties": "Gjennomgang av vennskapsbyer",
   "nav.ownMunicipality": "Min kommune",

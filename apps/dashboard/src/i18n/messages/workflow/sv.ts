@@ -1,6 +1,25 @@
 import type { WorkflowCatalogue } from "./en";
 
 export const workflowSv: WorkflowCatalogue = {
+  "nav.imports": "Importer",
+  "imports.title": "Importer av referensdata",
+  "imports.intro":
+    "Vad varje import av referenskatalogen gjorde, eller varför den avvisades. En avvisad import ändrar ingenting.",
+  "imports.nothingYet": "Ingen import av referensdata har körts än.",
+  "imports.applied": "Genomförd",
+  "imports.refused": "Avvisad",
+  "imports.errors": "Fel",
+  "imports.warnings": "Varningar",
+  "imports.changes": "Ändrade lägen",
+  "imports.history": "Tidigare importer",
+  "imports.none": "Inga.",
+  "imports.file": "Fil",
+  "imports.row": "Rad",
+  "imports.field": "Fält",
+  "imports.code": "Kod",
+  "imports.message": "Meddelande",
+  "imports.wholeFile": "hela filen",
+  "imports.showAll": "Visa alla {count}",
   "nav.statistics": "Statistik",
   "nav.ties": "Granskning av vänorter",
   "nav.ownMunicipality": "Min kommun",

@@ -1,6 +1,25 @@
 import type { WorkflowCatalogue } from "./en";
 
 export const workflowUk: WorkflowCatalogue = {
+  "nav.imports": "Імпорт",
+  "imports.title": "Імпорт довідкових даних",
+  "imports.intro":
+    "Що зробив кожен імпорт довідкового каталогу або чому його відхилено. Відхилений імпорт нічого не змінює.",
+  "imports.nothingYet": "Імпорт довідкових даних ще не виконувався.",
+  "imports.applied": "Виконано",
+  "imports.refused": "Відхилено",
+  "imports.errors": "Помилки",
+  "imports.warnings": "Попередження",
+  "imports.changes": "Змінені ситуації",
+  "imports.history": "Попередні імпорти",
+  "imports.none": "Немає.",
+  "imports.file": "Файл",
+  "imports.row": "Рядок",
+  "imports.field": "Поле",
+  "imports.code": "Код",
+  "imports.message": "Повідомлення",
+  "imports.wholeFile": "увесь файл",
+  "imports.showAll": "Показати всі {count}",
   "nav.statistics": "Статистика",
   "nav.ties": "Перевірка побратимських зв'язків",
   "nav.ownMunicipality": "Мій муніципалітет",

@@ -295,6 +295,7 @@ export type { QuestionnaireInput } from "./model/questionnaire";
 export { Questionnaire, questionnaireToProfile, SIZE_BANDS } from "./model/questionnaire";
 export {
   CreateTieInput,
+  countsAsPartnership,
   isReviewCountryTie,
   needsReview,
   Tie,

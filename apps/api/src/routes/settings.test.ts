@@ -108,4 +108,47 @@ describe.each(ENGINES)("matching settings on %s", (engine) => {
     });
     expect(forbidden.status).toBe(403);
   });
+
+  it("treats a linked twin town as a known pair and as having a partner", async () => {
+    const twin = await addPartner(t.db, { offers: [{ area: "water-sanitation" }] });
+    await insertTies({
+      tx: t.db.orm,
+      ties: [
+        Tie.parse({
+          id: "tie-twin-partner",
+          municipalityId: twin,
+          foreignTown: "Kherson",
+          foreignCountry: "UA",
+          linkedMunicipalityId: HROMADA,
+          linkConfidence: "unique-name",
+        }),
+        Tie.parse({
+          id: "tie-twin-hromada",
+          municipalityId: HROMADA,
+          foreignTown: "Testkommun",
+          foreignCountry: "SE",
+          linkedMunicipalityId: twin,
+          linkConfidence: "unique-name",
+        }),
+      ],
+      now: TEST_NOW.toISOString(),
+    });
+    invalidateMatching(t.db);
+    const body = await suggestions("?excludeFlaggedTies=false");
+    expect(body.items.map((i) => i.municipality.id)).not.toContain(twin);
+    expect(body.leftOut).toContainEqual({
+      side: "partner",
+      code: "existing-partnership",
+      count: 1,
+    });
+    // The one "has a partner" definition: the twinned hromada has one, though no partnership row.
+    const list = await (
+      await app.request("/api/v1/municipalities?hasPartner=true&kind=hromada", {
+        headers: coordinator.headers,
+      })
+    ).json();
+    expect((list as { items: { id: string }[] }).items.map((m) => m.id)).toContain(HROMADA);
+    const item = body.items[0];
+    expect(item?.components.find((c) => c.code === "fairness")?.data.noPartnerYet).toBe(false);
+  });
 });

@@ -156,9 +156,11 @@ describe.each(ENGINES)("GET /statistics on %s", (engine) => {
         regionIso: "UA-46",
         name: LVIV.name,
         nameLatin: "Lviv Oblast",
+        // One definition of "has a partner" for statistics and the waiting list: h2 is only at
+        // `interest`, so it waits and does not count as partnered (h1 does).
         hromadas: 2,
-        withPartner: 2,
-        withoutPartner: 0,
+        withPartner: 1,
+        withoutPartner: 1,
       },
       {
         regionCode: ODESA.code,

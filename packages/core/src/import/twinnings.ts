@@ -45,7 +45,7 @@ function headingVariants(heading: string): string[] {
 }
 
 type Resolution =
-  | { kind: "found"; municipality: Municipality; via: string }
+  | { kind: "found"; municipality: Municipality; via: string; candidates: number }
   | { kind: "none" }
   | { kind: "ambiguous"; candidates: Municipality[] };
 
@@ -76,7 +76,12 @@ function resolve(index: Index, country: string, heading: string): Resolution {
     for (const rule of rules) {
       const left = candidates.filter(rule);
       if (left.length === 1 && left[0])
-        return { kind: "found", municipality: left[0], via: variant };
+        return {
+          kind: "found",
+          municipality: left[0],
+          via: variant,
+          candidates: candidates.length,
+        };
     }
     return { kind: "ambiguous", candidates };
   }
@@ -181,10 +186,16 @@ export function importTwinnings(
         field: "partner_city",
       },
     ];
+    // Both sides are resolved first, so each tie can name the catalogue municipality at its
+    // other end (a known pair) and how sure that link is.
+    const resolved = sides.map((side) =>
+      index.has(side.country) ? resolve(index, side.country, side.town) : null,
+    );
     for (const [i, side] of sides.entries()) {
       // The first side must be in the catalogue; the partner side only when it is a catalogue country.
       if (i === 1 && !index.has(side.country)) continue;
-      const found = resolve(index, side.country, side.town);
+      const found = resolved[i] ?? resolve(index, side.country, side.town);
+      const other = resolved[1 - i];
       if (found.kind === "none") {
         warn(
           row,
@@ -216,6 +227,10 @@ export function importTwinnings(
         status: REVIEW_COUNTRIES.includes(side.foreignCountry) ? "under-review" : "active",
         source: found.via === side.town ? TIE_SOURCE : `${TIE_SOURCE}; listed as ${side.town}`,
       };
+      if (other?.kind === "found") {
+        tie.linkedMunicipalityId = other.municipality.id;
+        tie.linkConfidence = other.candidates === 1 ? "unique-name" : "several-candidates";
+      }
       const parsed = Tie.safeParse(tie);
       if (!parsed.success) {
         row.failSchema(parsed.error, (path) =>

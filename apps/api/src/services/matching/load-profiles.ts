@@ -1,13 +1,14 @@
-import type {
-  Hromada,
-  HromadaProfile,
-  MatchParty,
-  Need,
-  Offer,
-  PairRef,
-  Partner,
-  PartnerProfile,
-  Tie,
+import {
+  countsAsPartnership,
+  type Hromada,
+  type HromadaProfile,
+  type MatchParty,
+  type Need,
+  type Offer,
+  type PairRef,
+  type Partner,
+  type PartnerProfile,
+  type Tie,
 } from "@pobratym/core";
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "../../db/db";
@@ -69,9 +70,9 @@ export async function loadProfiles(db: Executor): Promise<MatchingCatalogue> {
       sql`SELECT municipality_id, data FROM offers`,
     ),
     rows<{ municipality_id: string; data: Tie }>(db, sql`SELECT municipality_id, data FROM ties`),
-    rows<{ partnership_id: string; hromada_id: string; partner_id: string }>(
+    rows<{ partnership_id: string; hromada_id: string; partner_id: string; stage: string }>(
       db,
-      sql`SELECT p.id AS partnership_id, p.hromada_id, pp.municipality_id AS partner_id
+      sql`SELECT p.id AS partnership_id, p.hromada_id, pp.municipality_id AS partner_id, p.stage
           FROM partnerships p JOIN partnership_partners pp ON pp.partnership_id = p.id
           WHERE p.stage <> 'ended'`,
     ),
@@ -89,12 +90,38 @@ export async function loadProfiles(db: Executor): Promise<MatchingCatalogue> {
   const seenPairs = new Set<string>();
   const existingPairs: PairRef[] = [];
   for (const r of pairs) {
-    count(r.hromada_id, r.partnership_id);
+    // A hromada "has a partner" past the first expression of interest (see has-partner.ts); a
+    // partner's capacity is used from the first contact on.
+    if (r.stage !== "interest") count(r.hromada_id, r.partnership_id);
     count(r.partner_id, r.partnership_id);
     const key = `${r.hromada_id}\u0000${r.partner_id}`;
     if (!seenPairs.has(key)) {
       seenPairs.add(key);
       existingPairs.push({ hromadaId: r.hromada_id, partnerId: r.partner_id });
+    }
+  }
+
+  // Twin towns count as partnerships for the hromada (the one "has a partner" definition,
+  // countsAsPartnership) and never use up a partner's capacity; a tie whose far end is linked to
+  // a catalogue municipality is a known pair, never proposed as new.
+  const kindOf = new Map(municipalities.map((m) => [m.id, m.kind]));
+  const twinCount = new Map<string, number>();
+  for (const r of ties) {
+    const tie = r.data;
+    if (!countsAsPartnership(tie)) continue;
+    if (kindOf.get(r.municipality_id) === "hromada")
+      twinCount.set(r.municipality_id, (twinCount.get(r.municipality_id) ?? 0) + 1);
+    const linked = tie.linkedMunicipalityId;
+    if (!linked) continue;
+    const [hromadaId, partnerId] =
+      kindOf.get(r.municipality_id) === "hromada"
+        ? [r.municipality_id, linked]
+        : [linked, r.municipality_id];
+    if (kindOf.get(hromadaId) !== "hromada" || kindOf.get(partnerId) !== "partner") continue;
+    const key = `${hromadaId}\u0000${partnerId}`;
+    if (!seenPairs.has(key)) {
+      seenPairs.add(key);
+      existingPairs.push({ hromadaId, partnerId });
     }
   }
 
@@ -119,7 +146,7 @@ export async function loadProfiles(db: Executor): Promise<MatchingCatalogue> {
       hromadas.push({
         municipality: { ...(m.data as Omit<Hromada, "contacts">), contacts: [] },
         needs: needsOf.get(m.id) ?? [],
-        partnershipCount,
+        partnershipCount: partnershipCount + (twinCount.get(m.id) ?? 0),
       });
     } else {
       partners.push({

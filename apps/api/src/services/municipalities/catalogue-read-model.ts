@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, type SortKey } from "../../lib/cursor";
 import { queryKey, queryKeys } from "../catalogue/search-keys";
 import { catalogueVersion } from "../matching/load-profiles";
 import { readModelEntry } from "../matching/read-model-entry";
+import { hasPartner } from "../partnerships/has-partner";
 import {
   EXPORT_LIMIT,
   fingerprint,
@@ -24,6 +25,7 @@ import {
  */
 interface Row extends Omit<SummaryRow, "rank"> {
   search_keys: string;
+  has_partner: boolean;
   region_code: string;
   region_iso: string | null;
   /** Position in (sort_name, id) byte order, so sorting a page needs no string compare. */
@@ -65,7 +67,7 @@ async function build(db: Db): Promise<Entry> {
     sql`SELECT m.id, m.kind, m.country, m.official_code, m.names, m.data->'region' AS region,
         m.population, m.population_year, m.area_km2, m.centre_lat, m.centre_lon, m.situation,
         m.capacity, m.status, m.sort_name, m.search_keys, m.region_code, m.region_iso,
-        ${partnershipCount} AS partnership_count,
+        ${partnershipCount} AS partnership_count, ${hasPartner} AS has_partner,
         ARRAY(
           SELECT DISTINCT a.area FROM (
             SELECT n.area FROM needs n WHERE n.municipality_id = m.id AND n.status IN ('open', 'in-progress')
@@ -104,7 +106,7 @@ function matcher(query: MunicipalityListQuery, key: string): (r: Row) => boolean
   const region = query.region?.length ? new Set(query.region) : null;
   const situation = query.situation?.length ? new Set(query.situation) : null;
   const area = query.area?.length ? new Set<string>(query.area) : null;
-  const { q, kind, hasPartner, minPopulation, maxPopulation } = query;
+  const { q, kind, hasPartner: hasPartnerQuery, minPopulation, maxPopulation } = query;
   const variants = queryKeys(key);
   return (r) =>
     r.status === status &&
@@ -115,7 +117,7 @@ function matcher(query: MunicipalityListQuery, key: string): (r: Row) => boolean
     (!region || region.has(r.region_code) || (r.region_iso !== null && region.has(r.region_iso))) &&
     (!situation || (r.situation ? situation.has(r.situation) : false)) &&
     (!area || (r.areas ?? []).some((a) => area.has(a))) &&
-    (hasPartner === undefined || r.partnership_count > 0 === hasPartner) &&
+    (hasPartnerQuery === undefined || r.has_partner === hasPartnerQuery) &&
     (minPopulation === undefined || (r.population !== null && r.population >= minPopulation)) &&
     (maxPopulation === undefined || (r.population !== null && r.population <= maxPopulation));
 }

@@ -4,6 +4,7 @@ import { type Executor, rows } from "../../db/db";
 import { checksum } from "../../db/migrate";
 import { decodeCursor, encodeCursor, type SortKey } from "../../lib/cursor";
 import { queryKey, queryKeys } from "../catalogue/search-keys";
+import { hasPartner } from "../partnerships/has-partner";
 
 /** At most this many rows leave in one GeoJSON or CSV export. */
 export const EXPORT_LIMIT = 10_000;
@@ -78,7 +79,7 @@ function filters(query: MunicipalityListQuery, key: string): SQL[] {
       OR EXISTS (SELECT 1 FROM offers o WHERE o.municipality_id = m.id AND o.area = ANY(${areas}::text[])))`);
   }
   if (query.hasPartner !== undefined)
-    where.push(query.hasPartner ? sql`${partnershipCount} > 0` : sql`${partnershipCount} = 0`);
+    where.push(query.hasPartner ? hasPartner : sql`NOT ${hasPartner}`);
   if (query.minPopulation !== undefined) where.push(sql`m.population >= ${query.minPopulation}`);
   if (query.maxPopulation !== undefined) where.push(sql`m.population <= ${query.maxPopulation}`);
   return where;

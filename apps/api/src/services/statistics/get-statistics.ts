@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "../../db/db";
 import { toCsv } from "../../lib/csv";
 import type { ServiceContext } from "../context";
+import { hasPartner } from "../partnerships/has-partner";
 
 // "Has a partner" as in the catalogue: any partnership that has not ended.
 const OPEN = sql.raw(`p.stage <> 'ended'`);
@@ -32,7 +33,7 @@ export async function getStatistics({ ctx }: { ctx: ServiceContext }): Promise<S
         db,
         sql`SELECT m.region_code, min(m.region_iso) AS region_iso, min(m.region_name) AS name,
             min(m.data->'region'->>'nameLatin') AS name_latin, count(*)::int AS hromadas,
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM partnerships p WHERE p.hromada_id = m.id AND ${OPEN}))::int AS with_partner
+            count(*) FILTER (WHERE ${hasPartner})::int AS with_partner
           FROM municipalities m WHERE m.kind = 'hromada' AND m.status = 'published'
           GROUP BY m.region_code ORDER BY min(m.region_name), m.region_code`,
       ),
@@ -78,7 +79,7 @@ export async function getStatistics({ ctx }: { ctx: ServiceContext }): Promise<S
             count(n.id)::int AS open_needs, array_agg(DISTINCT n.area ORDER BY n.area) AS areas
           FROM municipalities m JOIN needs n ON n.municipality_id = m.id AND n.status = 'open'
           WHERE m.kind = 'hromada' AND m.status = 'published'
-            AND NOT EXISTS (SELECT 1 FROM partnerships p WHERE p.hromada_id = m.id AND p.stage NOT IN ('interest', 'ended'))
+            AND NOT ${hasPartner}
           GROUP BY m.id ORDER BY count(n.id) DESC, min(m.sort_name) COLLATE "C", m.id COLLATE "C"`,
       ),
       rows<{

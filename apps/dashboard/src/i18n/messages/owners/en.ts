@@ -90,6 +90,8 @@ export const ownersEn = {
   "offers.saved": "Offer saved: {area}.",
   "offers.removed": "Offer removed: {area}.",
   "edit.field.learningInterests": "Areas you want to learn about from a hromada",
+  "why.learn-from": "What you can learn from them",
+  "why.learnFrom.areas": "The hromada offers what you want to learn about: {areas}.",
   "review.link": "Review",
   "review.title": "Review the questionnaire from {name}",
   "review.back": "Back to the questionnaires",

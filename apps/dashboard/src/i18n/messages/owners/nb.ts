@@ -88,6 +88,8 @@ export const ownersNb: OwnersCatalogue = {
   "offers.saved": "Tilbudet er lagret: {area}.",
   "offers.removed": "Tilbudet er fjernet: {area}.",
   "edit.field.learningInterests": "Områder dere vil lære om fra en hromada",
+  "why.learn-from": "Hva dere kan lære av dem",
+  "why.learnFrom.areas": "Hromadaen tilbyr det dere vil lære om: {areas}.",
   "review.link": "Gjennomgå",
   "review.title": "Gjennomgå spørreskjemaet fra {name}",
   "review.back": "Tilbake til spørreskjemaene",

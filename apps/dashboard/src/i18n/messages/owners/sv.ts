@@ -89,6 +89,8 @@ export const ownersSv: OwnersCatalogue = {
   "offers.saved": "Erbjudandet sparades: {area}.",
   "offers.removed": "Erbjudandet togs bort: {area}.",
   "edit.field.learningInterests": "Områden ni vill lära er om av en hromada",
+  "why.learn-from": "Vad ni kan lära av dem",
+  "why.learnFrom.areas": "Hromadan erbjuder det ni vill lära er om: {areas}.",
   "review.link": "Granska",
   "review.title": "Granska enkäten från {name}",
   "review.back": "Tillbaka till enkäterna",

@@ -88,6 +88,8 @@ export const ownersUk: OwnersCatalogue = {
   "offers.saved": "Пропозицію збережено: {area}.",
   "offers.removed": "Пропозицію вилучено: {area}.",
   "edit.field.learningInterests": "Сфери, про які ви хочете дізнатися від громади",
+  "why.learn-from": "Чого ви можете в них навчитися",
+  "why.learnFrom.areas": "Громада пропонує те, про що ви хочете дізнатися: {areas}.",
   "review.link": "Переглянути",
   "review.title": "Перегляд анкети від {name}",
   "review.back": "Назад до анкет",

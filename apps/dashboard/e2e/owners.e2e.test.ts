@@ -461,6 +461,16 @@ describe.skipIf(SKIP_BROWSER || STUBBED)("owners' pages in Chromium against the 
         expect.objectContaining({ area: "crisis-preparedness", experience: "expert" }),
       );
       await p.screenshot({ path: join(SHOTS, "owners-hromada-offer.png"), fullPage: true });
+      // The statistics count what hromadas offer back.
+      const stats = (await (await fetch(`${server.url}/api/v1/statistics`)).json()) as {
+        offersByArea: { area: string; hromadas: number }[];
+      };
+      expect(
+        stats.offersByArea.find((r) => r.area === "crisis-preparedness")?.hromadas ?? 0,
+      ).toBeGreaterThan(0);
+      await p.goto(`${server.url}/statistics`);
+      await p.getByRole("heading", { level: 2, name: "What hromadas offer, by area" }).waitFor();
+      await expectNoAxeViolationsOn(p);
     } finally {
       await ctx.close();
     }

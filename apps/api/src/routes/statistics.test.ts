@@ -7,6 +7,7 @@ import {
   Statistics,
   StatisticsRows,
 } from "@pobratym/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertNeeds } from "../services/catalogue/insert-activity";
 import { upsertMunicipalities } from "../services/catalogue/upsert-municipalities";
@@ -218,6 +219,25 @@ describe.each(ENGINES)("GET /statistics on %s", (engine) => {
     expect(s.waitingList.partners).toEqual([
       { id: de.id, name: "München", country: "DE", capacity: 3, openPartnerships: 0, spare: 3 },
     ]);
+  });
+
+  it("counts offers per area both ways: what hromadas offer back and what partners offer", async () => {
+    const at = TEST_NOW.toISOString();
+    const offer = (id: string, municipalityId: string, area: string) =>
+      sql`INSERT INTO offers (id, municipality_id, area, experience, data, version, created_at, updated_at)
+          VALUES (${id}, ${municipalityId}, ${area}, 'expert',
+            ${JSON.stringify({ id, area, experience: "expert", resources: ["expertise"], description: "" })}::jsonb,
+            1, ${at}::timestamptz, ${at}::timestamptz)`;
+    await t.db.orm.execute(offer("o-h1", h1.id, "crisis-preparedness"));
+    await t.db.orm.execute(offer("o-h2", h2.id, "crisis-preparedness"));
+    await t.db.orm.execute(offer("o-se", se.id, "crisis-preparedness"));
+    await t.db.orm.execute(offer("o-no", no.id, "waste"));
+    const s = await stats();
+    expect(s.offersByArea).toEqual([
+      { area: "crisis-preparedness", hromadas: 2, partners: 1 },
+      { area: "waste", hromadas: 0, partners: 1 },
+    ]);
+    await t.db.orm.execute(sql`DELETE FROM offers WHERE id IN ('o-h1', 'o-h2', 'o-se', 'o-no')`);
   });
 
   it("serves one table as JSON rows or CSV", async () => {

@@ -55,6 +55,7 @@ export const UpdateMunicipalityInput = z
     internationalExperience: z.boolean().optional(),
     capacity: p.capacity.unwrap().optional(),
     politicalDecision: z.boolean().optional(),
+    learningInterests: clearable(p.learningInterests.unwrap()),
     /** Hromadas: `{ countries }`; partners: `{ regions, situations, size? }`. */
     preferences: z.record(z.string(), z.unknown()).optional(),
   })

@@ -66,6 +66,7 @@ export const CreateRoundInput = z.strictObject({
       language: weight.optional(),
       preference: weight.optional(),
       fairness: weight.optional(),
+      learnFrom: weight.optional(),
     })
     .optional(),
   policy: z

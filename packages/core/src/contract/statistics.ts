@@ -60,6 +60,13 @@ export const Statistics = z.object({
   startedPerYear: z.array(z.object({ period: z.string(), count })),
   startedPerMonth: z.array(z.object({ period: z.string(), count })),
   waitingList: z.object({ hromadas: z.array(WaitingHromada), partners: z.array(SparePartner) }),
+  /**
+   * Offers of published profiles per cooperation area, both ways: what hromadas offer back (crisis
+   * management, civil defence, …) and what partners offer.
+   */
+  offersByArea: z
+    .array(z.object({ area: CooperationAreaCode, hromadas: count, partners: count }))
+    .default([]),
 });
 /** The body of `GET /api/v1/statistics`. */
 export type Statistics = z.infer<typeof Statistics>;
@@ -75,6 +82,7 @@ export const StatisticsTable = z.enum([
   "started-per-month",
   "waiting-hromadas",
   "spare-partners",
+  "offers-by-area",
 ]);
 /** A statistics table name. */
 export type StatisticsTable = z.infer<typeof StatisticsTable>;

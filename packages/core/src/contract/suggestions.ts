@@ -13,6 +13,7 @@ export const ScoreComponentCodeSchema = z.enum([
   "language",
   "preference",
   "fairness",
+  "learn-from",
 ]);
 
 /**

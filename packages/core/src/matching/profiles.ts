@@ -10,6 +10,8 @@ export interface HromadaProfile {
   needs: readonly Need[];
   /** How many active partnerships the hromada already has (0 earns the fairness boost). */
   partnershipCount: number;
+  /** What the hromada offers back; areas a partner wants to learn about score `learn-from`. */
+  offers?: readonly Offer[];
 }
 
 /** A partner municipality as the matching engine sees it: the municipality, its offers, ties and active partnerships. */

@@ -15,6 +15,9 @@
 //   nobody stated.
 // - fairness: 0.5 when the hromada has no partnership yet, plus 0.5 when it is under 10,000
 //   people and has no international experience.
+// - learn-from: the share of the partner's learningInterests that the hromada offers
+//   (|interests ∩ hromada offer areas| / |interests|), 0 when none are stated; a small weight,
+//   and the component is listed only when it contributes ("what you can learn from them").
 // Hard constraints exclude the pair instead: an existing partnership, an opt-out on either side,
 // either side's excludedIds, no capacity left (capacity − partnershipCount ≤ 0), with
 // policy.excludeReviewCountryTies an active (verified) tie to a Russian or Belarusian town, with
@@ -41,7 +44,8 @@ export type ScoreComponentCode =
   | "size"
   | "language"
   | "preference"
-  | "fairness";
+  | "fairness"
+  | "learn-from";
 
 /** One need area the partner also offers, with the need's priority and the offer's experience. */
 export interface ThematicMatch {
@@ -100,6 +104,11 @@ export interface ScoreComponentData {
     hromadaCountries: PreferenceOutcome;
   };
   fairness: { value: number; noPartnerYet: boolean; smallWithoutExperience: boolean };
+  "learn-from": {
+    value: number;
+    /** The partner's learning interests that the hromada offers, in taxonomy order. */
+    areas: CooperationAreaCode[];
+  };
 }
 
 /** One component of a pair's score: reason code, contribution to the score, and the data that caused it. */
@@ -162,6 +171,29 @@ export interface ExcludedPair {
 
 /** The outcome of scoring one hromada–partner pair. */
 export type PairScore = ScoredPair | ExcludedPair;
+
+/** A bit per cooperation area (there are fewer than 31). */
+function areaMask(areas: readonly string[]): number {
+  let mask = 0;
+  for (const a of areas) {
+    const i = AREA_INDEX.get(a);
+    if (i !== undefined) mask |= 1 << i;
+  }
+  return mask;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/** learn-from's value: the share of the partner's learning interests that the hromada offers. */
+function learnValue(h: PreparedHromada, p: PreparedPartner): number {
+  if (p.learnCount === 0) return 0;
+  const shared = h.offerAreaMask & p.learnMask;
+  return shared === 0 ? 0 : popcount(shared) / p.learnCount;
+}
 
 /** Options shared by scoring, suggestions and rounds. */
 export interface ScoreOptions {
@@ -260,6 +292,8 @@ export interface PreparedHromada {
   readonly situationBit: number;
   readonly preferredCountries: Int32Array;
   readonly fairnessValue: number;
+  /** Bit i set: the hromada offers COOPERATION_AREAS[i] (for `learn-from`). */
+  readonly offerAreaMask: number;
   readonly optOut: boolean;
   /** Partner ids this hromada may not be matched with (its excludedIds and existing pairs). */
   readonly blocked: ReadonlySet<string> | null;
@@ -286,6 +320,9 @@ export interface PreparedPartner {
   readonly hasSizePreference: boolean;
   /** Capacity left: `capacity − partnershipCount`, never below 0. */
   readonly remainingCapacity: number;
+  /** Bit i set: the partner wants to learn about COOPERATION_AREAS[i]; `learnCount` bits. */
+  readonly learnMask: number;
+  readonly learnCount: number;
   /** True when a partner-side hard constraint excludes every pair (opt-out, no capacity, policy). */
   readonly unavailable: boolean;
   /** Hromada ids this partner may not be matched with. */
@@ -557,6 +594,7 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
   const wL = weights.language;
   const wP = weights.preference;
   const wF = weights.fairness;
+  const wN = weights.learnFrom;
 
   function prepareHromada(profile: HromadaProfile, field = "hromada"): PreparedHromada {
     checkObject(profile, field === "" ? "profile" : field);
@@ -676,6 +714,7 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       situationBit: SITUATION_BIT[category],
       preferredCountries: Int32Array.from(countries),
       fairnessValue,
+      offerAreaMask: areaMask((profile.offers ?? []).map((o) => o.area)),
       optOut: m.optOut === true,
       blocked: blockedSet,
     };
@@ -788,6 +827,8 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       sizeMax,
       hasSizePreference,
       remainingCapacity,
+      learnMask: areaMask(m.learningInterests ?? []),
+      learnCount: popcount(areaMask(m.learningInterests ?? [])),
       unavailable:
         m.optOut === true ||
         remainingCapacity === 0 ||
@@ -812,7 +853,8 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
       wZ * sizeValue(h, p) +
       wL * languageValue(h, p) +
       wP * preference +
-      wF * h.fairnessValue
+      wF * h.fairnessValue +
+      wN * learnValue(h, p)
     );
   }
 
@@ -988,11 +1030,25 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
         },
       },
     ];
+    const learn = learnValue(h, p);
+    const cN = wN * learn;
+    // Listed only when it contributes: most partners state no learning interests.
+    if (cN > 0)
+      components.push({
+        code: "learn-from",
+        contribution: cN,
+        data: {
+          value: learn,
+          areas: COOPERATION_AREAS.filter(
+            (_a, i) => (h.offerAreaMask & p.learnMask & (1 << i)) !== 0,
+          ).map((a) => a.code),
+        },
+      });
     const flags: PairFlag[] = [];
     if (p.flaggedTie) flags.push({ code: "flagged-tie", data: { ties: reviewTies(p, "flagged") } });
     return {
       excluded: false,
-      score: cT + cS + cZ + cL + cP + cF,
+      score: cT + cS + cZ + cL + cP + cF + cN,
       components,
       exploratory: thematic === 0,
       flags,
@@ -1221,6 +1277,13 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
         (languageTerm[j] as number) +
         (term[j] as number) +
         fairness;
+    }
+    // learn-from comes last in `score` too, so adding it here gives the same double.
+    if (wN !== 0 && h.offerAreaMask !== 0) {
+      for (let j = 0; j < m; j++) {
+        const l = learnValue(h, ps[j] as PreparedPartner);
+        if (l !== 0 && (out[j] as number) !== EXCLUDED_SCORE) out[j] = (out[j] as number) + wN * l;
+      }
     }
     for (const j of b.slowColumns) out[j] = score(h, ps[j] as PreparedPartner);
   }

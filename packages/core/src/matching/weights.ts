@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../errors";
 
 /**
- * Relative weights of the six score components. Each component yields a value in [0, 1];
+ * Relative weights of the seven score components. Each component yields a value in [0, 1];
  * its contribution is `weight × value`, and the score is the sum of contributions, so with the
  * defaults a pair scores between 0 and 100.
  */
@@ -21,12 +21,15 @@ export interface ScoreWeights {
   preference: number;
   /** Boost for hromadas with no partner yet, and for small ones without international experience. */
   fairness: number;
+  /** The share of the partner's learning interests the hromada offers ("what you can learn from them"). */
+  learnFrom: number;
 }
 
 /**
- * Default weights (sum 100): thematic fit 40, situation fit 20, size 10, language 10,
- * preference 10, fairness 10. Thematic fit dominates because a partnership lives on what the
- * partner can actually do for the hromada's needs.
+ * Default weights: thematic fit 40, situation fit 20, size 10, language 10, preference 10,
+ * fairness 10 (sum 100), plus a small learn-from 5 that only partners stating learning interests
+ * can earn, so a pair scores 0–105. Thematic fit dominates because a partnership lives on what
+ * the partner can actually do for the hromada's needs.
  */
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   thematicFit: 40,
@@ -35,6 +38,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   language: 10,
   preference: 10,
   fairness: 10,
+  learnFrom: 5,
 });
 
 const WEIGHT_KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof ScoreWeights)[];

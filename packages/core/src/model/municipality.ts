@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CooperationAreaCode } from "../taxonomy/cooperation-areas";
 import { SituationCategory } from "../taxonomy/situations";
 import {
   Coordinates,
@@ -184,6 +185,8 @@ export const Partner = z
     capacity: z.number().int().min(0).max(10).default(1),
     /** Whether the council has taken a political decision to seek a Ukrainian partner. */
     politicalDecision: z.boolean().default(false),
+    /** Areas the municipality wants to learn about from a hromada (see the `learn-from` score component). */
+    learningInterests: z.array(CooperationAreaCode).max(20).optional(),
     preferences: z
       .strictObject({
         regions: z

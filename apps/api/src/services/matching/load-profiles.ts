@@ -147,6 +147,8 @@ export async function loadProfiles(db: Executor): Promise<MatchingCatalogue> {
         municipality: { ...(m.data as Omit<Hromada, "contacts">), contacts: [] },
         needs: needsOf.get(m.id) ?? [],
         partnershipCount: partnershipCount + (twinCount.get(m.id) ?? 0),
+        // What it offers back only scores learn-from; a hromada is never a partner in a round.
+        offers: offersOf.get(m.id) ?? [],
       });
     } else {
       partners.push({

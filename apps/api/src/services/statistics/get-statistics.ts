@@ -100,6 +100,17 @@ export async function getStatistics({ ctx }: { ctx: ServiceContext }): Promise<S
           ORDER BY s.capacity - s.open_partnerships DESC, s.sort_name COLLATE "C", s.id COLLATE "C"`,
       ),
     ]);
+  const offerRows = await rows<{
+    area: Statistics["offersByArea"][number]["area"];
+    hromadas: number;
+    partners: number;
+  }>(
+    db,
+    sql`SELECT o.area, count(*) FILTER (WHERE m.kind = 'hromada')::int AS hromadas,
+          count(*) FILTER (WHERE m.kind = 'partner')::int AS partners
+        FROM offers o JOIN municipalities m ON m.id = o.municipality_id AND m.status = 'published'
+        GROUP BY o.area ORDER BY o.area`,
+  );
   const perYear = new Map<string, number>();
   for (const m of started)
     perYear.set(m.month.slice(0, 4), (perYear.get(m.month.slice(0, 4)) ?? 0) + m.count);
@@ -141,6 +152,7 @@ export async function getStatistics({ ctx }: { ctx: ServiceContext }): Promise<S
         spare: p.capacity - p.open_partnerships,
       })),
     },
+    offersByArea: offerRows,
   };
 }
 
@@ -177,6 +189,11 @@ export function statisticsTable(
       return {
         header: ["stage", "count"],
         rows: stats.partnershipsByStage.map((r) => [r.stage, r.count]),
+      };
+    case "offers-by-area":
+      return {
+        header: ["area", "hromadas", "partners"],
+        rows: stats.offersByArea.map((r) => [r.area, r.hromadas, r.partners]),
       };
     case "partnerships-by-area":
       return {

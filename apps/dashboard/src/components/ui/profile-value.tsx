@@ -12,6 +12,7 @@ export const PROFILE_FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   internationalExperience: "profile.internationalExperience",
   displacedHosted: "profile.displacedHosted",
   preferences: "field.preferences",
+  learningInterests: "edit.field.learningInterests",
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -1,4 +1,6 @@
 import {
+  COOPERATION_AREAS,
+  cooperationAreaLabel,
   type MunicipalityProfile,
   type PublicMunicipality,
   SITUATION_CATEGORIES,
@@ -247,6 +249,19 @@ export function ProfileEditor({
           options={SITUATION_CATEGORIES.map((s) => ({ value: s.code, label: s.labels[locale] }))}
           value={draft.situations}
           onChange={(v) => set("situations", v)}
+        />
+      ) : null}
+      {shown("learningInterests") ? (
+        <CheckboxGroup
+          id={fieldId("learningInterests")}
+          legend={label("learningInterests")}
+          error={error("learningInterests")}
+          options={COOPERATION_AREAS.map((a) => ({
+            value: a.code,
+            label: cooperationAreaLabel(a.code, locale),
+          }))}
+          value={draft.learningInterests}
+          onChange={(v) => set("learningInterests", v)}
         />
       ) : null}
       {shown("internationalExperience") ? (

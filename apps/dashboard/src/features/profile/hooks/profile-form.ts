@@ -1,4 +1,5 @@
 import {
+  type CooperationAreaCode,
   Municipality,
   type PublicMunicipality,
   type SituationCategory,
@@ -15,6 +16,7 @@ export interface ProfileDraft {
   politicalDecision: boolean;
   regions: string;
   situations: SituationCategory[];
+  learningInterests: CooperationAreaCode[];
   internationalExperience: boolean;
   displacedHosted: string;
   countries: string;
@@ -26,7 +28,14 @@ const COMMON: readonly DraftField[] = ["description", "website", "workingLanguag
 /** The fields an owner edits, by kind, in the order the form shows them. */
 export const EDITABLE_FIELDS: Readonly<Record<PublicMunicipality["kind"], readonly DraftField[]>> =
   {
-    partner: [...COMMON, "capacity", "politicalDecision", "regions", "situations"],
+    partner: [
+      ...COMMON,
+      "capacity",
+      "politicalDecision",
+      "regions",
+      "situations",
+      "learningInterests",
+    ],
     hromada: [...COMMON, "internationalExperience", "displacedHosted", "countries"],
   };
 
@@ -46,6 +55,7 @@ export function draftFrom(m: PublicMunicipality): ProfileDraft {
     politicalDecision: m.kind === "partner" ? m.politicalDecision : false,
     regions: m.kind === "partner" ? m.preferences.regions.join(", ") : "",
     situations: m.kind === "partner" ? [...m.preferences.situations] : [],
+    learningInterests: m.kind === "partner" ? [...(m.learningInterests ?? [])] : [],
     internationalExperience: m.kind === "hromada" ? m.internationalExperience : false,
     displacedHosted:
       m.kind === "hromada" && m.situation.displacedHosted !== undefined
@@ -91,6 +101,7 @@ export function toPatch(
   if (latest.kind === "partner") {
     if (has("capacity")) patch.capacity = number(draft.capacity);
     if (has("politicalDecision")) patch.politicalDecision = draft.politicalDecision;
+    if (has("learningInterests")) patch.learningInterests = draft.learningInterests;
     if (has("regions") || has("situations"))
       patch.preferences = {
         ...latest.preferences,
@@ -124,6 +135,7 @@ export function fieldOfPath(path: string): DraftField | undefined {
     "capacity",
     "politicalDecision",
     "internationalExperience",
+    "learningInterests",
   ];
   return head && known.includes(head) ? (head as DraftField) : undefined;
 }

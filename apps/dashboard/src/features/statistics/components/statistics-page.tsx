@@ -88,6 +88,30 @@ export function StatisticsPage({ profilePath }: { profilePath: (id: string) => s
           }))}
         />
         <BarChart
+          title={t("statistics.hromadaOffers")}
+          valueLabel={t("statistics.offers")}
+          csvHref={statisticsCsvUrl("offers-by-area")}
+          bars={s.offersByArea
+            .filter((r) => r.hromadas > 0)
+            .map((r) => ({
+              key: r.area,
+              label: cooperationAreaLabel(r.area, locale),
+              value: r.hromadas,
+            }))}
+        />
+        <BarChart
+          title={t("statistics.partnerOffers")}
+          valueLabel={t("statistics.offers")}
+          csvHref={statisticsCsvUrl("offers-by-area")}
+          bars={s.offersByArea
+            .filter((r) => r.partners > 0)
+            .map((r) => ({
+              key: r.area,
+              label: cooperationAreaLabel(r.area, locale),
+              value: r.partners,
+            }))}
+        />
+        <BarChart
           title={t("statistics.byFunding")}
           valueLabel={t("statistics.partnerships")}
           csvHref={statisticsCsvUrl("partnerships-by-funding")}

@@ -114,3 +114,27 @@ describe("WhyView", () => {
     expect(folded?.querySelectorAll("li")).toHaveLength(5);
   });
 });
+
+describe("WhyView: what you can learn from them", () => {
+  it("names the hromada's offers in the partner's learning interests, out of its small weight", () => {
+    render(
+      <I18nProvider locale="en">
+        <WhyView
+          components={[
+            {
+              code: "learn-from",
+              contribution: 2.5,
+              data: { value: 0.5, areas: ["crisis-preparedness"] },
+            },
+          ]}
+        />
+      </I18nProvider>,
+    );
+    const item = screen.getByRole("listitem");
+    expect(within(item).getByText("What you can learn from them")).toBeInTheDocument();
+    expect(item).toHaveTextContent("2.5 of 5 points");
+    expect(item).toHaveTextContent(
+      "The hromada offers what you want to learn about: Crisis preparedness and civil defence.",
+    );
+  });
+});

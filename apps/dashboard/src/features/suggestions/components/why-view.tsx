@@ -16,6 +16,7 @@ const WEIGHT_OF: Readonly<Record<ReasonCode, number>> = {
   language: DEFAULT_WEIGHTS.language,
   preference: DEFAULT_WEIGHTS.preference,
   fairness: DEFAULT_WEIGHTS.fairness,
+  "learn-from": DEFAULT_WEIGHTS.learnFrom,
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -118,6 +119,12 @@ function useReasonText() {
         if (d.smallWithoutExperience === true) parts.push(t("why.fairness.small"));
         return parts.length > 0 ? parts.join(" ") : t("why.fairness.none");
       }
+      case "learn-from":
+        return t("why.learnFrom.areas", {
+          areas: areas(d.areas)
+            .map((a) => cooperationAreaLabel(a, locale))
+            .join(", "),
+        });
     }
   };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "../../db/db";
 import { PACKAGED_REFERENCE_DIR } from "../../reference-dir";
 import { createTestUser, type TestUser } from "../../test/auth";
-import { testApp } from "../../test/test-app";
+import { testApp, testContext } from "../../test/test-app";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../../test/test-db";
 import { importReference, readReferenceFolder } from "./import-reference";
 
@@ -25,7 +25,10 @@ describe.each(ENGINES)("hand edits and the reference import on %s", SLOW, (engin
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     files = await readReferenceFolder(PACKAGED_REFERENCE_DIR);
-    await importReference({ db: t.db, files, now: "2026-11-23T12:00:00.000Z" });
+    await importReference({
+      ctx: testContext(t.db, { now: new Date("2026-11-23T12:00:00.000Z") }),
+      files,
+    });
     hromada = BAKHMUT;
     coordinator = await createTestUser(t.db, { role: "coordinator" });
     app = testApp(t.db);
@@ -74,9 +77,9 @@ describe.each(ENGINES)("hand edits and the reference import on %s", SLOW, (engin
       },
     });
     const again = await importReference({
-      db: t.db,
+      ctx: testContext(t.db, { now: new Date("2026-11-24T12:00:00.000Z") }),
       files,
-      now: "2026-11-24T12:00:00.000Z",
+
       maxChange: 1,
     });
     expect(again.status).toBe("applied");
@@ -110,7 +113,11 @@ describe.each(ENGINES)("hand edits and the reference import on %s", SLOW, (engin
         displacedHosted: 1234,
       },
     });
-    await importReference({ db: t.db, files, now: "2026-11-25T12:00:00.000Z", maxChange: 1 });
+    await importReference({
+      ctx: testContext(t.db, { now: new Date("2026-11-25T12:00:00.000Z") }),
+      files,
+      maxChange: 1,
+    });
     const after = await stored(hromada);
     expect(after?.situation).toBe("frontline");
     expect(after?.data.situation).toMatchObject({ category: "frontline", displacedHosted: 1234 });
@@ -118,7 +125,10 @@ describe.each(ENGINES)("hand edits and the reference import on %s", SLOW, (engin
 
   it("keeps a partner's capacity and political decision with who set them", async () => {
     await patch(VAXJO, { capacity: 3, politicalDecision: true });
-    await importReference({ db: t.db, files, now: "2026-11-26T12:00:00.000Z" });
+    await importReference({
+      ctx: testContext(t.db, { now: new Date("2026-11-26T12:00:00.000Z") }),
+      files,
+    });
     const after = await stored(VAXJO);
     expect(after?.data).toMatchObject({
       capacity: 3,

@@ -52,7 +52,10 @@ export async function updateMunicipality({
       recordHandEdits(
         { ...current.data, contacts: [] },
         { ...parseMunicipality(merged), contacts: [] },
-        { by: actor.role === "coordinator" ? "coordinator" : "municipality editor", at: now },
+        {
+          by: actor.role === "coordinator" ? "coordinator" : "municipality editor",
+          at: ctx.now.toISOString(),
+        },
       ),
     );
     const version = current.version + 1;

@@ -380,6 +380,23 @@ export const ROWS: MatrixRow[] = [
     prepare: () => ({ path: `${API}/rounds` }),
   },
   {
+    method: "GET",
+    route: "/settings/matching",
+    target: "hromada",
+    allowed: COORDINATOR,
+    prepare: () => ({ path: `${API}/settings/matching` }),
+  },
+  {
+    method: "PUT",
+    route: "/settings/matching",
+    target: "hromada",
+    allowed: COORDINATOR,
+    prepare: () => ({
+      path: `${API}/settings/matching`,
+      body: { excludeFlaggedTies: false },
+    }),
+  },
+  {
     method: "POST",
     route: "/rounds/{id}/accept",
     target: "hromada",

@@ -10,6 +10,7 @@ export const IssueCode = z.enum([
   "too-short",
   "too-big",
   "too-small",
+  "not-above",
   "too-many",
   "too-few",
   "not-integer",
@@ -62,7 +63,8 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
       const min = num(issue.minimum);
       if (issue.origin === "string") return min <= 1 ? as("required") : as("too-short", { min });
       if (issue.origin === "array" || issue.origin === "set") return as("too-few", { min });
-      return as("too-small", { min });
+      // `positive()` and `gt(n)`: n itself is not allowed, so "n or more" would be wrong.
+      return issue.inclusive === false ? as("not-above", { min }) : as("too-small", { min });
     }
     case "invalid_type":
       if (issue.expected === "int") return as("not-integer");

@@ -152,7 +152,7 @@ export type PairFlag = {
   data: { ties: { foreignTown: string; foreignCountry: string; status: string }[] };
 };
 
-/** A pair that may be matched: its score and the six components that add up to it. */
+/** A pair that may be matched: its score and the components that add up to it (six, and learn-from when it contributes). */
 export interface ScoredPair {
   excluded: false;
   score: number;
@@ -1302,7 +1302,7 @@ export function compileScorer(options: ScoreOptions = {}): Scorer {
 }
 
 /**
- * Scores one hromada–partner pair: either the score with six explained components, or every
+ * Scores one hromada–partner pair: either the score with its explained components, or every
  * hard constraint (existing partnership, opt-out, exclusion, no capacity, policy) that rules it out.
  * @example
  * const result = scorePair(hromadaProfile, partnerProfile, { weights: { fairness: 0 } });

@@ -9,6 +9,7 @@ export const ownersEn = {
   "issue.too-short": "Use at least {min} characters.",
   "issue.too-big": "Enter {max} or less.",
   "issue.too-small": "Enter {min} or more.",
+  "issue.not-above": "Enter more than {min}.",
   "issue.too-many": "Choose at most {max}.",
   "issue.too-few": "Choose at least {min}.",
   "issue.not-integer": "Enter a whole number.",

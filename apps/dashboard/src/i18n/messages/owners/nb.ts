@@ -7,6 +7,7 @@ export const ownersNb: OwnersCatalogue = {
   "issue.too-short": "Bruk minst {min} tegn.",
   "issue.too-big": "Skriv {max} eller mindre.",
   "issue.too-small": "Skriv {min} eller mer.",
+  "issue.not-above": "Skriv mer enn {min}.",
   "issue.too-many": "Velg høyst {max}.",
   "issue.too-few": "Velg minst {min}.",
   "issue.not-integer": "Skriv et heltall.",

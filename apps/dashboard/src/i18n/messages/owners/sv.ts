@@ -7,6 +7,7 @@ export const ownersSv: OwnersCatalogue = {
   "issue.too-short": "Använd minst {min} tecken.",
   "issue.too-big": "Ange {max} eller mindre.",
   "issue.too-small": "Ange {min} eller mer.",
+  "issue.not-above": "Ange mer än {min}.",
   "issue.too-many": "Välj högst {max}.",
   "issue.too-few": "Välj minst {min}.",
   "issue.not-integer": "Ange ett heltal.",

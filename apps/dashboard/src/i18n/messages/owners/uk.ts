@@ -7,6 +7,7 @@ export const ownersUk: OwnersCatalogue = {
   "issue.too-short": "Використайте щонайменше {min} символів.",
   "issue.too-big": "Введіть {max} або менше.",
   "issue.too-small": "Введіть {min} або більше.",
+  "issue.not-above": "Введіть більше ніж {min}.",
   "issue.too-many": "Оберіть щонайбільше {max}.",
   "issue.too-few": "Оберіть щонайменше {min}.",
   "issue.not-integer": "Введіть ціле число.",

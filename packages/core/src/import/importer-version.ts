@@ -5,4 +5,4 @@
  * recomputes it, so it cannot drift from the code: after editing the importer, put the value that
  * test prints here.
  */
-export const REFERENCE_IMPORTER_VERSION = "6f8002676be1ffa7";
+export const REFERENCE_IMPORTER_VERSION = "52d92aaebc1aab79";

@@ -10,7 +10,8 @@ import { createApp } from "../src/app";
 import { rows } from "../src/db/create-db";
 import { silentLogger } from "../src/logger";
 import { importReferenceFolder } from "../src/services/catalogue/import-reference";
-import { insertPartnerships } from "../src/services/catalogue/insert-activity";
+import { systemContext, withTransaction } from "../src/services/context";
+import { insertOrFindPartnership } from "../src/services/partnerships/insert-partnership";
 import { createTestUser } from "../src/test/auth";
 import { createTestDatabase } from "../src/test/test-db";
 
@@ -30,7 +31,8 @@ const engine = process.env.BENCH_ENGINE === "postgres" ? "postgres" : "pglite";
 const testDb = await createTestDatabase(engine, engine === "postgres" ? { max: 20 } : {});
 const db = testDb.db;
 const started = performance.now();
-const summary = await importReferenceFolder({ db, dir: referenceDir, now: NOW.toISOString() });
+const ctx = systemContext({ db, now: NOW });
+const summary = await importReferenceFolder({ ctx, dir: referenceDir });
 const importMs = performance.now() - started;
 
 // Deterministic partnerships between the first hromadas and partners, spread over stages and years.
@@ -75,7 +77,10 @@ for (let i = 0; i < Math.min(PARTNERSHIPS, hromadas.length, partners.length * 3)
     history,
   });
 }
-await db.orm.transaction((tx) => insertPartnerships({ tx, partnerships, now: NOW.toISOString() }));
+// One open partnership per pair and agreement type: a repeated pair is left out, as on every path.
+await withTransaction(ctx, async (tx) => {
+  for (const input of partnerships) await insertOrFindPartnership({ tx, ctx, input, as: "bench" });
+});
 const [sample] = await rows<{ id: string }>(
   db.orm,
   sql`SELECT id FROM municipalities WHERE kind = 'hromada' AND search_keys LIKE '%herson%' ORDER BY id LIMIT 1`,

@@ -97,7 +97,15 @@ describe("the npm-packed tarball", () => {
     // current TypeScript mode can. attw exits non-zero (and run throws) on any other problem.
     const out = run(
       process.execPath,
-      [bin("@arethetypeswrong/cli", "dist/index.js"), tarball, "--profile", "node16"],
+      // `ascii` prints one line per entry and mode; the default table depends on the terminal.
+      [
+        bin("@arethetypeswrong/cli", "dist/index.js"),
+        tarball,
+        "--profile",
+        "node16",
+        "--format",
+        "ascii",
+      ],
       work,
     );
     const modes = out.split("\n").filter((l) => /^(node16 \(from (CJS|ESM)\)|bundler):/.test(l));

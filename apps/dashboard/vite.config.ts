@@ -48,6 +48,17 @@ export default defineConfig({
     target: "es2022",
     // Off: chunkSizeWarning() above warns per chunk instead, with the lazy outlines exempt.
     chunkSizeWarningLimit: Number.POSITIVE_INFINITY,
+    rollupOptions: {
+      output: {
+        // zod and src/lib/zod-config.ts in one chunk of their own, so jitless is set as zod loads:
+        // zod probes for eval when a schema is built, and the shared chunks build core's schemas
+        // before the entry's own body (where main.tsx imports zod-config) would run.
+        manualChunks: (id) =>
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-config\.ts$/.test(id)
+            ? "zod"
+            : undefined,
+      },
+    },
   },
   server: {
     proxy: {
